@@ -1,0 +1,17 @@
+import { defineConfig } from "vitest/config";
+import { fileURLToPath } from "node:url";
+
+// An unusual zone (UTC+05:45, no DST) makes any code that forgets to name a zone fail loudly.
+// scripts/test-tz-matrix.sh runs the suite again under DST zones with the clock pinned.
+process.env.TZ = process.env.FORMATFIT_TEST_TZ ?? "Asia/Kathmandu";
+
+export default defineConfig({
+  resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
+  test: {
+    include: ["tests/**/*.test.ts"],
+    exclude: ["tests/e2e/**", "node_modules/**"],
+    environment: "node",
+    testTimeout: 30000,
+    env: { TZ: process.env.FORMATFIT_TEST_TZ ?? "Asia/Kathmandu" },
+  },
+});
