@@ -1,0 +1,152 @@
+/**
+ * The CLI's commands as a pure function of arguments and a file reader, so tests call it directly
+ * and `main.ts` only wires it to the process. The JSON shapes are the contract in DESIGN.md.
+ */
+import { importIcs } from "../ics/import";
+import type { IcsEvent, ImportIssue } from "../ics/types";
+import { expandEvents, type Occurrence } from "../recurrence/expand";
+import { formatWallTime } from "../time/format";
+import { isoUtc, parseInstant, InstantParseError } from "../time/parse";
+import { ianaZone } from "../time/zone";
+import { parseArgs, UsageError } from "./args";
+
+export interface CliIo {
+  readonly readFile: (path: string) => Uint8Array;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Bad input: exit 1 with this one line. */
+export class InputError extends Error {
+  override readonly name = "InputError";
+}
+
+const USAGE = `Usage: npm run -s formatfit -- <command> …
+
+Commands:
+  expand FILE.ics… --from ISO --to ISO [--tz IANA] [--json]
+      Every occurrence that overlaps [from, to). Dates and times without an offset are read in --tz
+      (default UTC). Output: a table, or with --json {"occurrences":[…],"warnings":[…]}.
+`;
+
+export interface CommandContext {
+  readonly io: CliIo;
+}
+
+type Command = (argv: readonly string[], ctx: CommandContext) => CliResult;
+
+const commands = new Map<string, Command>([["expand", expandCommand]]);
+
+/** Registers a command (later issues add `check` and `export`). */
+export function registerCommand(name: string, run: Command): void {
+  commands.set(name, run);
+}
+
+/**
+ * Runs one CLI invocation.
+ *
+ * @example
+ * runCli(["expand", "work.ics", "--from", "2027-01-11", "--to", "2027-05-01", "--tz", "America/New_York", "--json"], io)
+ */
+export function runCli(argv: readonly string[], io: CliIo): CliResult {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") return { code: name ? 0 : 2, stdout: name ? USAGE : "", stderr: name ? "" : USAGE };
+  const cmd = commands.get(name);
+  if (!cmd) return { code: 2, stdout: "", stderr: `formatfit: unknown command "${name}". Run with --help for the list.\n` };
+  try {
+    return cmd(rest, { io });
+  } catch (e) {
+    if (e instanceof UsageError) return { code: 2, stdout: "", stderr: `formatfit ${name}: ${e.message} Run with --help for usage.\n` };
+    if (e instanceof InputError || e instanceof InstantParseError) return { code: 1, stdout: "", stderr: `formatfit ${name}: ${oneLine(e.message)}\n` };
+    throw e;
+  }
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, " ");
+}
+
+/** Reads and imports files, failing with one line naming the file on a refusal. */
+export function loadCalendars(files: readonly string[], io: CliIo, window?: { from: number; to: number }): { events: IcsEvent[]; warnings: (ImportIssue & { file: string })[] } {
+  const events: IcsEvent[] = [];
+  const warnings: (ImportIssue & { file: string })[] = [];
+  for (const file of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = io.readFile(file);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new InputError(code === "ENOENT" ? `${file}: no such file.` : code === "EISDIR" ? `${file}: is a folder, not an .ics file.` : `${file}: cannot be read (${code ?? "error"}).`);
+    }
+    const result = importIcs(bytes, { sourceName: file, ...(window ? { window } : {}) });
+    if (!result.ok) {
+      const first = result.issues[0];
+      throw new InputError(`${file}${first?.line ? `:${first.line}` : ""}: ${first?.message ?? "not an iCalendar file."}`);
+    }
+    // Several files may reuse UIDs (two exports of one calendar): keep them apart.
+    for (const ev of result.calendar.events) events.push(files.length > 1 ? { ...ev, uid: ev.uid } : ev);
+    for (const issue of result.issues) warnings.push({ ...issue, file });
+  }
+  return { events, warnings };
+}
+
+function zoneOption(value: string | undefined): string {
+  const tz = value ?? "UTC";
+  if (tz !== "UTC" && !ianaZone(tz)) throw new InputError(`--tz ${tz} is not an IANA time zone (for example America/New_York or Europe/London).`);
+  return tz;
+}
+
+function expandCommand(argv: readonly string[], ctx: CommandContext): CliResult {
+  const args = parseArgs(argv, { values: ["from", "to", "tz"], flags: ["json"] });
+  if (args.positional.length === 0) throw new UsageError("expand needs at least one .ics file.");
+  const fromText = args.options.get("from")?.[0];
+  const toText = args.options.get("to")?.[0];
+  if (!fromText || !toText) throw new UsageError("expand needs --from and --to.");
+  const tz = zoneOption(args.options.get("tz")?.[0]);
+  const from = parseInstant(fromText, tz);
+  const to = parseInstant(toText, tz);
+  if (!(to > from)) throw new InputError(`--to (${toText}) must be after --from (${fromText}).`);
+  const { events, warnings } = loadCalendars(args.positional, ctx.io, { from, to });
+  const expansion = expandEvents(events, { from, to }, { viewerZone: tz });
+  const allWarnings = [...warnings.map((w) => ({ ...w })), ...expansion.warnings];
+  const warningsJson = allWarnings.map((w) => ({
+    message: "file" in w && args.positional.length > 1 ? `${(w as { file: string }).file}: ${w.message}` : w.message,
+    ...(w.line !== undefined ? { line: w.line } : {}),
+    ...(w.uid !== undefined ? { uid: w.uid } : {}),
+  }));
+  const stderr = allWarnings.length > 0 && !args.flags.has("json") ? allWarnings.map((w) => `warning: ${"file" in w ? `${(w as { file: string }).file}: ` : ""}${oneLine(w.message)}\n`).join("") : "";
+  if (args.flags.has("json")) {
+    const body = {
+      occurrences: expansion.occurrences.map((o) => ({
+        uid: o.uid,
+        start: isoUtc(o.start),
+        end: isoUtc(o.end),
+        allDay: o.allDay,
+        transparent: o.transparent,
+        summary: o.summary ?? "",
+      })),
+      warnings: warningsJson,
+    };
+    const jsonStderr = allWarnings.length > 0 ? `formatfit expand: ${allWarnings.length} warning${allWarnings.length === 1 ? "" : "s"} (listed in the JSON)\n` : "";
+    return { code: 0, stdout: `${JSON.stringify(body, null, 2)}\n`, stderr: jsonStderr };
+  }
+  return { code: 0, stdout: occurrenceTable(expansion.occurrences, tz), stderr };
+}
+
+/** A plain-text table for people. */
+export function occurrenceTable(occurrences: readonly Occurrence[], tz: string): string {
+  const rows = occurrences.map((o) => [formatWallTime(o.start, tz), formatWallTime(o.end, tz), o.allDay ? "all-day" : "", o.transparent ? "free" : "busy", (o.summary ?? "").replace(/\s+/g, " ").slice(0, 50)]);
+  const header = [`Start (${tz})`, "End", "", "Shows as", "Summary"];
+  return `${table([header, ...rows])}${occurrences.length} occurrence${occurrences.length === 1 ? "" : "s"}\n`;
+}
+
+export function table(rows: readonly (readonly string[])[]): string {
+  const widths: number[] = [];
+  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
+  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join("  ").trimEnd()).join("\n") + "\n";
+}
