@@ -2,16 +2,24 @@
  * Content lines → components (RFC 5545 §3.4–3.6): BEGIN/END nesting, several VCALENDARs in one
  * file, and the damage real files carry (a stray END, a component closed by the wrong END, a file
  * cut off in the middle). Problems are collected, never thrown.
+ *
+ * A component keeps the indexes of its own lines and parses them into properties only when asked,
+ * so a big file's events that cannot reach the window are never parsed beyond a glance.
  */
-import { parseProperty, type ContentLine, type Property } from "./content-lines";
+import { parseProperty, type ContentLine, type LineStore, type Property } from "./content-lines";
 import type { ImportIssue } from "./types";
 
 export interface Component {
   readonly name: string;
   /** 1-based line of its BEGIN. */
   readonly line: number;
-  readonly properties: Property[];
+  /** Its properties, parsed on first access (malformed lines are reported then). */
+  readonly properties: readonly Property[];
   readonly children: Component[];
+  /** The raw text of its own first property line whose name is `name`, without parsing the rest. */
+  rawValueLine(name: string): { text: string; line: number } | undefined;
+  /** Whether it has a property with this name (looked up on the raw lines). */
+  has(name: string): boolean;
 }
 
 export interface ComponentTree {
@@ -22,67 +30,126 @@ export interface ComponentTree {
   readonly unclosed: readonly Component[];
 }
 
-/**
- * Builds the component tree. A mismatched END closes the components up to the one it names; an
- * END that names nothing open is reported and ignored; lines that are not `NAME…:value` are
- * reported with their line number and skipped.
- *
- * @example
- * buildComponents(unfoldLines("BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VEVENT\nEND:VCALENDAR")).roots[0]?.children.length // 1
- */
-export function buildComponents(lines: readonly ContentLine[]): ComponentTree {
-  const roots: Component[] = [];
-  const issues: ImportIssue[] = [];
-  const stack: Component[] = [];
-  for (const cl of lines) {
-    const prop = parseProperty(cl);
-    if (!prop) {
-      if (stack.length > 0) {
-        issues.push({
+class LazyComponent implements Component {
+  readonly children: Component[] = [];
+  readonly own: number[] = [];
+  private parsed: Property[] | undefined;
+  constructor(
+    readonly name: string,
+    readonly line: number,
+    private readonly store: LineStore,
+    private readonly issues: ImportIssue[],
+  ) {}
+
+  get properties(): readonly Property[] {
+    if (this.parsed) return this.parsed;
+    const out: Property[] = [];
+    for (const i of this.own) {
+      const cl: ContentLine = { text: this.store.texts[i] as string, line: this.store.lines[i] as number };
+      const prop = parseProperty(cl);
+      if (prop) out.push(prop);
+      else {
+        this.issues.push({
           code: "MALFORMED_LINE",
           severity: "warning",
           line: cl.line,
           message: `Line ${cl.line} is not a valid iCalendar property ("${truncate(cl.text)}"); it was skipped.`,
         });
       }
+    }
+    this.parsed = out;
+    return out;
+  }
+
+  rawValueLine(name: string): { text: string; line: number } | undefined {
+    const n = name.length;
+    for (const i of this.own) {
+      const t = this.store.texts[i] as string;
+      if (t.length > n && startsWithName(t, name)) {
+        const c = t.charCodeAt(n);
+        if (c === 58 || c === 59) return { text: t, line: this.store.lines[i] as number };
+      }
+    }
+    return undefined;
+  }
+
+  has(name: string): boolean {
+    return this.rawValueLine(name) !== undefined;
+  }
+}
+
+/** Case-insensitive "does `text` start with the (upper-case) property name `name`". */
+function startsWithName(text: string, name: string): boolean {
+  for (let k = 0; k < name.length; k++) {
+    let c = text.charCodeAt(k);
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c !== name.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** `BEGIN:X` / `END:X` (any case), else undefined. */
+function beginEnd(text: string): { kind: "BEGIN" | "END"; name: string } | undefined {
+  const c = text.charCodeAt(0);
+  if (c === 66 || c === 98) {
+    if (text.length > 6 && text.charCodeAt(5) === 58 && startsWithName(text, "BEGIN")) return { kind: "BEGIN", name: text.slice(6).trim().toUpperCase() };
+  } else if (c === 69 || c === 101) {
+    if (text.length > 4 && text.charCodeAt(3) === 58 && startsWithName(text, "END")) return { kind: "END", name: text.slice(4).trim().toUpperCase() };
+  }
+  return undefined;
+}
+
+/**
+ * Builds the component tree. A mismatched END closes the components up to the one it names; an
+ * END that names nothing open is reported and ignored.
+ *
+ * @example
+ * buildComponents(unfoldToStore("BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VEVENT\nEND:VCALENDAR")).roots[0]?.children.length // 1
+ */
+export function buildComponents(store: LineStore): ComponentTree {
+  const roots: Component[] = [];
+  const issues: ImportIssue[] = [];
+  const stack: LazyComponent[] = [];
+  const { texts, lines } = store;
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i] as string;
+    const be = beginEnd(text);
+    if (!be) {
+      const top = stack[stack.length - 1];
+      // Lines outside any component are not iCalendar; ignored (the caller checks for VCALENDAR).
+      if (top) top.own.push(i);
       continue;
     }
-    if (prop.name === "BEGIN") {
-      const comp: Component = { name: prop.value.trim().toUpperCase(), line: cl.line, properties: [], children: [] };
+    const line = lines[i] as number;
+    if (be.kind === "BEGIN") {
+      const comp = new LazyComponent(be.name, line, store, issues);
       const parent = stack[stack.length - 1];
       if (parent) parent.children.push(comp);
       else roots.push(comp);
       stack.push(comp);
       continue;
     }
-    if (prop.name === "END") {
-      const name = prop.value.trim().toUpperCase();
-      let idx = stack.length - 1;
-      while (idx >= 0 && (stack[idx] as Component).name !== name) idx--;
-      if (idx < 0) {
-        issues.push({
-          code: "UNBALANCED_COMPONENT",
-          severity: "warning",
-          line: cl.line,
-          message: `Line ${cl.line}: END:${name} has no matching BEGIN:${name}; it was ignored.`,
-        });
-        continue;
-      }
-      if (idx < stack.length - 1) {
-        const open = stack.slice(idx + 1).map((c) => `${c.name} (line ${c.line})`);
-        issues.push({
-          code: "UNBALANCED_COMPONENT",
-          severity: "warning",
-          line: cl.line,
-          message: `Line ${cl.line}: END:${name} also closes ${open.join(", ")}, which had no END.`,
-        });
-      }
-      stack.length = idx;
+    let idx = stack.length - 1;
+    while (idx >= 0 && (stack[idx] as LazyComponent).name !== be.name) idx--;
+    if (idx < 0) {
+      issues.push({
+        code: "UNBALANCED_COMPONENT",
+        severity: "warning",
+        line,
+        message: `Line ${line}: END:${be.name} has no matching BEGIN:${be.name}; it was ignored.`,
+      });
       continue;
     }
-    const top = stack[stack.length - 1];
-    if (top) top.properties.push(prop);
-    // Properties outside any component are not iCalendar; ignored (the caller checks for VCALENDAR).
+    if (idx < stack.length - 1) {
+      const open = stack.slice(idx + 1).map((c) => `${c.name} (line ${c.line})`);
+      issues.push({
+        code: "UNBALANCED_COMPONENT",
+        severity: "warning",
+        line,
+        message: `Line ${line}: END:${be.name} also closes ${open.join(", ")}, which had no END.`,
+      });
+    }
+    stack.length = idx;
   }
   return { roots, issues, unclosed: stack.slice() };
 }

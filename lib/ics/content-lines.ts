@@ -11,6 +11,12 @@ export interface ContentLine {
   readonly line: number;
 }
 
+/** Unfolded content lines as two parallel arrays (cheaper than one object per line on big files). */
+export interface LineStore {
+  readonly texts: string[];
+  readonly lines: number[];
+}
+
 /**
  * Splits text into unfolded content lines. CRLF, LF, lone CR and mixtures all work; blank lines
  * are dropped; a line that starts with a space or a tab continues the previous one.
@@ -20,57 +26,54 @@ export interface ContentLine {
  * // [{ text: "BEGIN:VEVENT", line: 1 }, { text: "SUMMARY:Long title", line: 2 }]
  */
 export function unfoldLines(input: string): ContentLine[] {
-  const text = input.indexOf("\n") < 0 && input.indexOf("\r") >= 0 ? input.replace(/\r/g, "\n") : input;
-  const out: ContentLine[] = [];
-  let pos = 0;
-  let lineNo = 0;
-  let currentText: string | undefined;
-  let currentLine = 0;
+  const store = unfoldToStore(input);
+  return store.texts.map((text, i) => ({ text, line: store.lines[i] as number }));
+}
+
+/**
+ * {@link unfoldLines} into a {@link LineStore}. One pass of `indexOf("\n")`: a logical line is
+ * sliced out once, and only lines that really were folded are rebuilt.
+ */
+export function unfoldToStore(input: string, lineOffset = 0): LineStore {
+  // Lone CRs (classic Mac, or stray ones in a mixed file) end lines too.
+  const text = /\r(?!\n)/.test(input) ? input.replace(/\r(?!\n)/g, "\n") : input;
+  const texts: string[] = [];
+  const lines: number[] = [];
   const len = text.length;
+  let pos = 0;
+  let lineNo = lineOffset;
   while (pos < len) {
     let nl = text.indexOf("\n", pos);
     if (nl < 0) nl = len;
-    let end = nl;
-    if (end > pos && text.charCodeAt(end - 1) === 13) end--;
     lineNo++;
-    // A lone CR inside a LF file (old Mac line in a mixed file) also ends a line.
-    let physical = text.slice(pos, end);
+    const startLine = lineNo;
+    const start = pos;
+    let folded = false;
+    // Extend over continuation lines (next physical line starts with a space or a tab).
+    while (nl < len) {
+      const c = text.charCodeAt(nl + 1);
+      if (c !== 32 && c !== 9) break;
+      folded = true;
+      const next = text.indexOf("\n", nl + 1);
+      lineNo++;
+      nl = next < 0 ? len : next;
+    }
+    let end = nl;
+    if (end > start && text.charCodeAt(end - 1) === 13) end--;
     pos = nl + 1;
-    if (physical.indexOf("\r") >= 0) {
-      const parts = physical.split("\r");
-      physical = parts[0] as string;
-      // Rare: treat the extra pieces as their own lines on the same line number.
-      for (let k = 1; k < parts.length; k++) {
-        handle(physical);
-        physical = parts[k] as string;
-      }
+    if (end === start) continue;
+    let line = text.slice(start, end);
+    if (folded) line = line.replace(/\r?\n[ \t]/g, "");
+    const c0 = line.charCodeAt(0);
+    if (c0 === 32 || c0 === 9) {
+      // A continuation with nothing to continue (or a line of spaces): keep its text, trimmed.
+      line = line.trim();
+      if (line.length === 0) continue;
     }
-    handle(physical);
+    texts.push(line);
+    lines.push(startLine);
   }
-  if (currentText !== undefined) out.push({ text: currentText, line: currentLine });
-  return out;
-
-  function handle(physical: string): void {
-    if (physical.length === 0) return;
-    const c = physical.charCodeAt(0);
-    if ((c === 32 || c === 9) && currentText !== undefined) {
-      currentText += physical.slice(1);
-      return;
-    }
-    if (currentText !== undefined) out.push({ text: currentText, line: currentLine });
-    if (c === 32 || c === 9) {
-      // A continuation with nothing to continue, or a blank-ish line: keep the text trimmed.
-      const trimmed = physical.trim();
-      if (trimmed.length === 0) {
-        currentText = undefined;
-        return;
-      }
-      currentText = trimmed;
-    } else {
-      currentText = physical;
-    }
-    currentLine = lineNo;
-  }
+  return { texts, lines };
 }
 
 /** A content line split into its parts. Parameter names are upper-cased; values keep their case. */

@@ -4,7 +4,7 @@
  * EXDATE value) are warnings; problems that make its times unknowable skip the event.
  */
 import type { Component } from "./components";
-import { unescapeText, type Property } from "./content-lines";
+import { parseProperty, unescapeText, type Property } from "./content-lines";
 import { parseRecurrenceRule, RuleError } from "./rrule-text";
 import type { ZoneResolver } from "./timezones";
 import { normaliseTzid } from "./timezones";
@@ -86,28 +86,35 @@ export function eventFromComponent(comp: Component, ctx: EventContext, issues: I
     for (const p of comp.properties) {
       switch (p.name) {
         case "UID":
-          uid = p.value.trim();
+          if (uid === undefined) uid = p.value.trim();
+          else warn("DUPLICATE_PROPERTY", p.line, `Line ${p.line}: a second UID in the event at line ${comp.line}; the first one was used.`);
           break;
         case "DTSTART":
-          dtstart = p;
+          if (dtstart === undefined) dtstart = p;
+          else warn("DUPLICATE_PROPERTY", p.line, `Line ${p.line}: a second DTSTART in the event at line ${comp.line}; the first one was used.`);
           break;
         case "DTEND":
-          dtend = p;
+          if (dtend === undefined) dtend = p;
+          else warn("DUPLICATE_PROPERTY", p.line, `Line ${p.line}: a second DTEND in the event at line ${comp.line}; the first one was used.`);
           break;
         case "DURATION":
-          durationProp = p;
+          if (durationProp === undefined) durationProp = p;
+          else warn("DUPLICATE_PROPERTY", p.line, `Line ${p.line}: a second DURATION in the event at line ${comp.line}; the first one was used.`);
           break;
         case "RECURRENCE-ID":
-          recurrenceIdProp = p;
+          if (recurrenceIdProp === undefined) recurrenceIdProp = p;
+          else warn("DUPLICATE_PROPERTY", p.line, `Line ${p.line}: a second RECURRENCE-ID in the event at line ${comp.line}; the first one was used.`);
           break;
         case "SUMMARY":
-          summary = unescapeText(p.value);
+          summary ??= unescapeText(p.value);
           break;
         case "STATUS":
-          statusText = p.value.trim().toUpperCase();
+          if (statusText === undefined) statusText = p.value.trim().toUpperCase();
+          else warn("DUPLICATE_PROPERTY", p.line, `Line ${p.line}: a second STATUS in the event at line ${comp.line}; the first one was used.`);
           break;
         case "TRANSP":
-          transp = p.value.trim().toUpperCase();
+          if (transp === undefined) transp = p.value.trim().toUpperCase();
+          else warn("DUPLICATE_PROPERTY", p.line, `Line ${p.line}: a second TRANSP in the event at line ${comp.line}; the first one was used.`);
           break;
         case "X-MICROSOFT-CDO-BUSYSTATUS":
           busy = p.value.trim().toUpperCase();
@@ -257,4 +264,42 @@ function splitList(value: string): string[] {
     .split(",")
     .map((v) => v.trim())
     .filter((v) => v.length > 0);
+}
+
+/** UTC ms of a value, reading floating and all-day times as UTC (good to within a day). */
+export function approxInstant(v: DateValue): number {
+  return v.kind === "utc" ? v.utc : v.kind === "zoned" ? v.zone.wallToUtc(v.wall) : v.wall;
+}
+
+/**
+ * A glance at a VEVENT that reads only DTSTART, DTEND and DURATION: for a single (non-recurring,
+ * non-override) event, its approximate span; undefined when it recurs, overrides another, or
+ * anything is unusual (the caller then parses it fully and reports what is wrong).
+ */
+export function glanceSingleEvent(comp: Component, zones: ZoneResolver): { start: number; end: number } | undefined {
+  const rrule = comp.rawValueLine("RRULE");
+  if (rrule && rrule.text.slice(rrule.text.indexOf(":") + 1).trim() !== "") return undefined;
+  if (comp.has("RDATE") || comp.has("RECURRENCE-ID")) return undefined;
+  const ds = comp.rawValueLine("DTSTART");
+  if (!ds) return undefined;
+  try {
+    const startProp = parseProperty(ds);
+    if (!startProp) return undefined;
+    const start = dateValue(startProp, zones, "DTSTART");
+    const s = approxInstant(start);
+    const de = comp.rawValueLine("DTEND");
+    if (de) {
+      const endProp = parseProperty(de);
+      if (!endProp) return undefined;
+      return { start: s, end: Math.max(s, approxInstant(dateValue(endProp, zones, "DTEND"))) };
+    }
+    const du = comp.rawValueLine("DURATION");
+    if (du) {
+      const d = parseDuration(du.text.slice(du.text.indexOf(":") + 1));
+      return { start: s, end: s + Math.max(0, d.sign * (d.days * 86_400_000 + d.seconds * 1000)) + 3_600_000 };
+    }
+    return { start: s, end: start.kind === "date" ? s + 86_400_000 : s };
+  } catch {
+    return undefined;
+  }
 }

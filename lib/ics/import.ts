@@ -3,9 +3,10 @@
  * and lists every problem; refuses, with one sentence, input that is not iCalendar at all.
  */
 import { buildComponents, type Component } from "./components";
-import { unfoldLines } from "./content-lines";
+import { unfoldToStore, type LineStore } from "./content-lines";
+import { canPrescan, prescan } from "./prescan";
 import { decodeIcsBytes } from "./decode";
-import { eventFromComponent } from "./events";
+import { approxInstant, eventFromComponent, glanceSingleEvent } from "./events";
 import { ZoneResolver } from "./timezones";
 import type { IcsEvent, ImportIssue } from "./types";
 
@@ -101,7 +102,16 @@ export function importIcs(input: Uint8Array | string, options: ImportOptions = {
     );
   }
   const bytes = typeof input === "string" ? new Uint8Array(0) : input;
-  const decoded = typeof input === "string" ? { text: input.replace(/^\uFEFF/, ""), encoding: "utf-8" as const } : decodeIcsBytes(input);
+  const window = options.window;
+  const margin = 2 * 86_400_000;
+  // Big UTF-8 files with a window skip the whole-file decode: a byte-level glance leaves out single
+  // events far from the window and decodes only what is kept (see prescan.ts).
+  const usePrescan = window !== undefined && typeof input !== "string" && canPrescan(input);
+  const decoded = usePrescan
+    ? { text: Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 65536)).toString("utf8"), encoding: "utf-8" as const }
+    : typeof input === "string"
+      ? { text: input.replace(/^\uFEFF/, ""), encoding: "utf-8" as const }
+      : decodeIcsBytes(input);
   const text = decoded.text;
   if (text.trim().length === 0) return refuse("EMPTY", "The file holds only blank space: export the calendar again and upload the .ics file it produces.");
   if (!/BEGIN:VCALENDAR/i.test(text.slice(0, 65536))) {
@@ -110,13 +120,21 @@ export function importIcs(input: Uint8Array | string, options: ImportOptions = {
     return refuse("NOT_ICALENDAR", "This is not an iCalendar file (no BEGIN:VCALENDAR found): export your calendar as .ics and upload that file.");
   }
 
-  const issues: ImportIssue[] = [];
-  if (decoded.encoding === "windows-1252") {
-    issues.push({ code: "ENCODING_FALLBACK", severity: "warning", message: "The file is not UTF-8; it was read as Windows-1252 (Latin-1), so accented letters should be right. If names look garbled, export it again as UTF-8." });
+  let store: LineStore;
+  let skippedStarts: number[] = [];
+  if (usePrescan && window) {
+    const pre = prescan(input, window, margin, (vtz) => new ZoneResolver(vtz, []));
+    store = pre.store;
+    skippedStarts = pre.skippedStarts;
+  } else {
+    store = unfoldToStore(text);
   }
-
-  const tree = buildComponents(unfoldLines(text));
-  issues.push(...tree.issues);
+  const tree = buildComponents(store);
+  // Components parse lazily and report malformed lines into this same list.
+  const issues = tree.issues;
+  if (decoded.encoding === "windows-1252") {
+    issues.unshift({ code: "ENCODING_FALLBACK", severity: "warning", message: "The file is not UTF-8; it was read as Windows-1252 (Latin-1), so accented letters should be right. If names look garbled, export it again as UTF-8." });
+  }
   if (tree.unclosed.length > 0) {
     const outer = tree.unclosed[0] as Component;
     const inner = tree.unclosed[tree.unclosed.length - 1] as Component;
@@ -133,7 +151,7 @@ export function importIcs(input: Uint8Array | string, options: ImportOptions = {
   const calendars = tree.roots.filter((r) => r.name === "VCALENDAR");
   if (calendars.length === 0) return refuse("NOT_ICALENDAR", "This is not an iCalendar file (no VCALENDAR component): export your calendar as .ics and upload that file.");
 
-  const total = countEvents(calendars);
+  const total = countEvents(calendars) + skippedStarts.length;
   if (total > maxEvents) {
     return refuse("TOO_MANY_EVENTS", `The file has ${total.toLocaleString("en-US")} events, over the ${maxEvents.toLocaleString("en-US")}-event limit: export a shorter date range and try again.`);
   }
@@ -143,13 +161,15 @@ export function importIcs(input: Uint8Array | string, options: ImportOptions = {
   for (const cal of calendars) for (const c of cal.children) if (c.name === "VTIMEZONE") vtimezones.push(c);
   const zones = new ZoneResolver(vtimezones, issues);
 
-  const window = options.window;
-  const margin = 2 * 86_400_000;
   const byKey = new Map<string, IcsEvent>();
-  let eventCount = 0;
+  let eventCount = skippedStarts.length;
   let recurringCount = 0;
   let firstStart = Infinity;
   let lastStart = -Infinity;
+  for (const st of skippedStarts) {
+    if (st < firstStart) firstStart = st;
+    if (st > lastStart) lastStart = st;
+  }
   let name: string | undefined;
   const ownerHints: string[] = [];
   for (const cal of calendars) {
@@ -161,12 +181,22 @@ export function importIcs(input: Uint8Array | string, options: ImportOptions = {
     }
     for (const comp of cal.children) {
       if (comp.name !== "VEVENT") continue;
+      if (window) {
+        // A glance first: a single event far from the window is counted, not parsed.
+        const span = glanceSingleEvent(comp, zones);
+        if (span && (span.start >= window.to + margin || span.end <= window.from - margin)) {
+          eventCount++;
+          if (span.start < firstStart) firstStart = span.start;
+          if (span.start > lastStart) lastStart = span.start;
+          continue;
+        }
+      }
       const ev = eventFromComponent(comp, { zones, method, source: options.sourceName }, issues);
       if (!ev) continue;
       eventCount++;
       const recurring = ev.rrules.length > 0 || ev.rdates.length > 0;
       if (recurring) recurringCount++;
-      const approxStart = ev.start.kind === "utc" ? ev.start.utc : ev.start.kind === "zoned" ? ev.start.zone.wallToUtc(ev.start.wall) : ev.start.wall;
+      const approxStart = approxInstant(ev.start);
       if (approxStart < firstStart) firstStart = approxStart;
       if (approxStart > lastStart) lastStart = approxStart;
       if (window && !recurring && !canReach(ev, approxStart, window, margin)) continue;
@@ -195,6 +225,7 @@ export function importIcs(input: Uint8Array | string, options: ImportOptions = {
     ...(Number.isFinite(firstStart) ? { firstStart } : {}),
     ...(Number.isFinite(lastStart) ? { lastStart } : {}),
   };
+  issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { ok: true, calendar: { events: [...byKey.values()], ...(name !== undefined ? { name } : {}), ownerHints, stats }, issues };
 }
 

@@ -17,8 +17,11 @@ export class ValueError extends Error {
 const DATE_RE = /^(\d{4})-?(\d{2})-?(\d{2})Z?$/i; // Google writes RDATE;VALUE=DATE:20131210Z
 const DATE_TIME_RE = /^(\d{4})-?(\d{2})-?(\d{2})T(\d{2}):?(\d{2}):?(\d{2})?(?:\.\d+)?(Z)?$/i;
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return MONTH_DAYS[month - 1] ?? 31;
 }
 
 function checkDate(y: number, m: number, d: number, raw: string): void {

@@ -12,6 +12,7 @@
 import { RRule } from "rrule";
 import type { RecurrenceRule } from "../ics/types";
 import { explicitParts, toRRuleOptions } from "./rrule-options";
+import { fastExpand } from "./fast-rule";
 
 const DAY = 86_400_000;
 
@@ -34,6 +35,8 @@ export interface RuleExpandOptions {
   readonly maxSteps: number;
   /** Last wall time allowed by UNTIL (inclusive), already converted by the caller; or undefined. */
   readonly untilWall?: number | undefined;
+  /** Always use rrule, even for shapes the arithmetic path handles (for differential tests). */
+  readonly forceRRule?: boolean;
 }
 
 function gcd(a: number, b: number): number {
@@ -186,6 +189,10 @@ export function expandRule(rule: RecurrenceRule, dtstartWall: number, lo: number
   const until = options.untilWall;
   const end = until === undefined ? hi : Math.min(hi, until);
   if (end < dtstartWall || end < lo) return { walls: [], capped: false, countExhaustedWithoutDtstart: false };
+  if (!options.forceRRule) {
+    const fast = fastExpand(rule, dtstartWall, lo, hi, until, options.maxSteps);
+    if (fast) return fast;
+  }
 
   const explicit = explicitParts(rule, dtstartWall);
   const startPeriod = periodIndex(rule, dtstartWall);

@@ -133,9 +133,21 @@ class IanaZoneRules extends TransitionZone {
     return this.zone.offset(utcMs) * 60_000;
   }
 
+  /** UTC range whose years are already scanned: the common case is one comparison, no Date. */
+  private coveredFrom = Infinity;
+  private coveredTo = -Infinity;
+
   protected ensure(utcMs: number): void {
-    const year = new Date(utcMs).getUTCFullYear();
+    if (utcMs >= this.coveredFrom && utcMs < this.coveredTo) return;
+    // Scanned years are kept contiguous; far-off years use the nearest scanned rules.
+    const year = Math.min(2200, Math.max(1850, new Date(utcMs).getUTCFullYear()));
     if (this.years.has(year)) return;
+    this.extend(year);
+    this.coveredFrom = Date.UTC(this.minYear, 0, 1);
+    this.coveredTo = Date.UTC(this.maxYear + 1, 0, 1);
+  }
+
+  private extend(year: number): void {
     // Keep the table contiguous: scan every year between what is known and the one asked for.
     if (this.years.size === 0) {
       this.scanYear(year);

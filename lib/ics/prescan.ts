@@ -1,0 +1,236 @@
+/**
+ * A byte-level glance at a big file before parsing it: find each VEVENT block with native
+ * `indexOf`, read only its DTSTART / DTEND / DURATION lines, and leave out single events that
+ * cannot reach the query window — most of a real multi-year export. What is kept is decoded,
+ * unfolded and parsed as usual, with its original line numbers.
+ *
+ * It only ever leaves out an event it has positively read as single (no RRULE, RDATE or
+ * RECURRENCE-ID) and far from the window; anything unusual is kept for the full parser, which then
+ * reports what is wrong.
+ */
+import { isUtf8 } from "node:buffer";
+import { unfoldToStore, type LineStore } from "./content-lines";
+import { parseProperty } from "./content-lines";
+import { buildComponents, type Component } from "./components";
+import type { ZoneResolver } from "./timezones";
+import { approxInstant } from "./events";
+import { parseDateOrDateTime, parseDuration } from "./values";
+import type { DateValue } from "./types";
+
+const DAY = 86_400_000;
+const enc = (s: string) => Buffer.from(s, "latin1");
+const NL_BEGIN_VEVENT = enc("\nBEGIN:VEVENT");
+const NL_END_VEVENT = enc("\nEND:VEVENT");
+const NL_BEGIN = enc("\nBEGIN:");
+
+export interface PrescanResult {
+  /** The kept text as one line store (skeleton and kept VEVENTs, in file order). */
+  readonly store: LineStore;
+  /** Single events left out, with their approximate starts (for the file's statistics). */
+  readonly skippedStarts: number[];
+}
+
+/** Where the next occurrence of a needle is, searched at most once per stretch of the file. */
+class NeedleCursor {
+  private next = -2;
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly needle: Buffer,
+  ) {}
+  /** First occurrence at or after `from`, or -1. */
+  at(from: number): number {
+    if (this.next === -1) return -1;
+    if (this.next < from) this.next = this.bytes.indexOf(this.needle, from);
+    return this.next;
+  }
+}
+
+/** Whether the prescan applies: big enough to matter, UTF-8, and property names in upper case. */
+export function canPrescan(bytes: Uint8Array): boolean {
+  if (bytes.length < 1_000_000) return false;
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  if (!isUtf8(buf)) return false;
+  // Line numbers are counted on \n: a file with lone CR line ends goes to the full parser.
+  const head = buf.toString("latin1", 0, 65536);
+  if (/\r(?!\n)/.test(head.slice(0, -1))) return false;
+  // Lower-case property names are legal; rare, but the glance would miss them: parse fully.
+  for (const n of ["\nrrule", "\nrdate", "\nrecurrence-id"]) if (buf.indexOf(n, 0, "latin1") >= 0) return false;
+  return true;
+}
+
+/**
+ * Splits a UTF-8 buffer into skeleton and VEVENT blocks, resolves zones from the skeleton, and
+ * keeps the VEVENT blocks that can reach `[from - margin, to + margin)`.
+ *
+ * @example
+ * const { store } = prescan(bytes, { from, to }, 2 * 86_400_000, (vtz) => new ZoneResolver(vtz, issues));
+ */
+export function prescan(
+  bytes: Uint8Array,
+  window: { from: number; to: number },
+  margin: number,
+  makeZones: (vtimezones: Component[]) => ZoneResolver,
+): PrescanResult {
+  let buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+
+  // 1. VEVENT block ranges [start of BEGIN line, end of END line); well-formed ones only.
+  const blocks: { start: number; end: number }[] = [];
+  let from = 0;
+  for (;;) {
+    const b = buf.indexOf(NL_BEGIN_VEVENT, from);
+    if (b < 0) break;
+    const start = b + 1;
+    const e = buf.indexOf(NL_END_VEVENT, start);
+    if (e < 0) break;
+    const nextBegin = buf.indexOf(NL_BEGIN_VEVENT, start);
+    let lineEnd = buf.indexOf(0x0a, e + 1);
+    lineEnd = lineEnd < 0 ? buf.length : lineEnd + 1;
+    if (nextBegin >= 0 && nextBegin < e) {
+      // A VEVENT without its END before the next one: leave this stretch to the full parser.
+      from = nextBegin;
+      continue;
+    }
+    blocks.push({ start, end: lineEnd });
+    from = lineEnd - 1;
+  }
+
+  // 2. Line numbers at each boundary (count newlines between them once).
+  const lineAt = new Map<number, number>();
+  {
+    let pos = 0;
+    let line = 1;
+    const marks = blocks.flatMap((bl) => [bl.start, bl.end]);
+    for (const m of marks) {
+      while (pos < m) {
+        const nl = buf.indexOf(0x0a, pos);
+        if (nl < 0 || nl >= m) {
+          pos = m;
+          break;
+        }
+        line++;
+        pos = nl + 1;
+      }
+      lineAt.set(m, line);
+    }
+  }
+
+  // 3. The skeleton (everything outside VEVENT blocks) first, for its VTIMEZONEs.
+  const segments: { start: number; end: number; kind: "skeleton" | "event" }[] = [];
+  let cursor = 0;
+  for (const bl of blocks) {
+    if (bl.start > cursor) segments.push({ start: cursor, end: bl.start, kind: "skeleton" });
+    segments.push({ start: bl.start, end: bl.end, kind: "event" });
+    cursor = bl.end;
+  }
+  if (cursor < buf.length) segments.push({ start: cursor, end: buf.length, kind: "skeleton" });
+  const firstLine = (seg: { start: number }) => (seg.start === 0 ? 1 : (lineAt.get(seg.start) ?? 1));
+  const skeletonStores = new Map<number, LineStore>();
+  const skeleton: LineStore = { texts: [], lines: [] };
+  segments.forEach((seg, i) => {
+    if (seg.kind !== "skeleton") return;
+    const st = unfoldToStore(buf.toString("utf8", seg.start, seg.end), firstLine(seg) - 1);
+    skeletonStores.set(i, st);
+    for (let k = 0; k < st.texts.length; k++) {
+      skeleton.texts.push(st.texts[k] as string);
+      skeleton.lines.push(st.lines[k] as number);
+    }
+  });
+  const vtimezones: Component[] = [];
+  const collect = (c: Component) => {
+    if (c.name === "VTIMEZONE") vtimezones.push(c);
+    c.children.forEach(collect);
+  };
+  buildComponents(skeleton).roots.forEach(collect);
+  const zones = makeZones(vtimezones);
+
+  // 4. Glance at each VEVENT block.
+  const cursors = {
+    rrule: new NeedleCursor(buf, enc("\nRRULE")),
+    rdate: new NeedleCursor(buf, enc("\nRDATE")),
+    rid: new NeedleCursor(buf, enc("\nRECURRENCE-ID")),
+    dtstart: new NeedleCursor(buf, enc("\nDTSTART")),
+    dtend: new NeedleCursor(buf, enc("\nDTEND")),
+    duration: new NeedleCursor(buf, enc("\nDURATION")),
+    nested: new NeedleCursor(buf, NL_BEGIN),
+  };
+  const lineOf = (pos: number): string => {
+    // The property line starting at pos (after the \n), with its continuation lines unfolded.
+    let end = buf.indexOf(0x0a, pos);
+    if (end < 0) end = buf.length;
+    while (end + 1 < buf.length && (buf[end + 1] === 0x20 || buf[end + 1] === 0x09)) {
+      const next = buf.indexOf(0x0a, end + 1);
+      end = next < 0 ? buf.length : next;
+    }
+    return buf.toString("utf8", pos, end).replace(/\r?\n[ \t]/g, "").replace(/\r$/, "");
+  };
+  const value = (pos: number, name: string): DateValue | undefined => {
+    const prop = parseProperty({ text: lineOf(pos), line: 0 });
+    if (!prop || prop.name !== name) return undefined;
+    const p = parseDateOrDateTime(prop.value, prop.params?.VALUE);
+    if (p.kind !== "local") return p;
+    const tzid = prop.params?.TZID;
+    if (!tzid) return { kind: "floating", wall: p.wall };
+    const zone = zones.resolve(tzid);
+    return zone ? { kind: "zoned", wall: p.wall, zone } : undefined;
+  };
+  const skippedStarts: number[] = [];
+  const keep = new Set<number>();
+  segments.forEach((seg, i) => {
+    if (seg.kind !== "event") return;
+    const inBlock = (p: number) => p >= 0 && p < seg.end;
+    const s = seg.start - 1; // the \n before BEGIN:VEVENT
+    const rr = cursors.rrule.at(s + 1);
+    if (inBlock(rr)) {
+      const text = lineOf(rr + 1);
+      if (text.slice(text.indexOf(":") + 1).trim() !== "") return keep.add(i);
+    }
+    if (inBlock(cursors.rdate.at(s + 1)) || inBlock(cursors.rid.at(s + 1))) return keep.add(i);
+    const dsPos = cursors.dtstart.at(s + 1);
+    if (!inBlock(dsPos)) return keep.add(i);
+    try {
+      const start = value(dsPos + 1, "DTSTART");
+      if (!start) return keep.add(i);
+      const st = approxInstant(start);
+      let en: number;
+      const dePos = cursors.dtend.at(s + 1);
+      const duPos = cursors.duration.at(s + 1);
+      if (inBlock(dePos)) {
+        const end = value(dePos + 1, "DTEND");
+        if (!end) return keep.add(i);
+        en = Math.max(st, approxInstant(end));
+      } else if (inBlock(duPos)) {
+        // A nested VALARM may hold its own DURATION: then it is not the event's; parse fully.
+        const nested = cursors.nested.at(s + 2);
+        if (inBlock(nested)) return keep.add(i);
+        const prop = parseProperty({ text: lineOf(duPos + 1), line: 0 });
+        if (!prop || prop.name !== "DURATION") return keep.add(i);
+        const d = parseDuration(prop.value);
+        en = st + Math.max(0, d.sign * (d.days * DAY + d.seconds * 1000)) + 3_600_000;
+      } else {
+        en = start.kind === "date" ? st + DAY : st;
+      }
+      if (st >= window.to + margin || en <= window.from - margin) {
+        skippedStarts.push(st);
+        return;
+      }
+      keep.add(i);
+    } catch {
+      keep.add(i);
+    }
+  });
+
+  // 5. The kept text, in file order, with original line numbers.
+  const store: LineStore = { texts: [], lines: [] };
+  segments.forEach((seg, i) => {
+    let st: LineStore | undefined;
+    if (seg.kind === "skeleton") st = skeletonStores.get(i);
+    else if (keep.has(i)) st = unfoldToStore(buf.toString("utf8", seg.start, seg.end), firstLine(seg) - 1);
+    if (!st) return;
+    for (let k = 0; k < st.texts.length; k++) {
+      store.texts.push(st.texts[k] as string);
+      store.lines.push(st.lines[k] as number);
+    }
+  });
+  return { store, skippedStarts };
+}
