@@ -11,6 +11,7 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     exclude: ["tests/e2e/**", "node_modules/**"],
     environment: "node",
+    setupFiles: ["tests/setup/clock.ts"],
     testTimeout: 30000,
     env: { TZ: process.env.FORMATFIT_TEST_TZ ?? "Asia/Kathmandu" },
   },

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "FormatFit — which course format fits your week?",
+  description: "Check your real calendar against synchronous, asynchronous and hybrid course sections.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip" href="#main">Skip to content</a>
+        <header className="site">
+          <a href="/" className="brand">FormatFit</a>
+        </header>
+        <main id="main">{children}</main>
+      </body>
+    </html>
+  );
+}
