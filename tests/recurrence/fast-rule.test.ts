@@ -61,7 +61,7 @@ describe("fast path equals rrule", () => {
         fc.constantFrom("", ";COUNT=1", ";COUNT=7", ";COUNT=40"),
         fc.option(fc.integer({ min: 10, max: 3000 })),
         fc.integer({ min: -30, max: 4000 }),
-        fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: 1, max: 120 }),
         (r, startDay, sec, countPart, untilDays, windowOffset, windowDays) => {
           const text = ruleText(r as Record<string, unknown>, countPart);
           const rule = parseRecurrenceRule(text, 1);
@@ -78,7 +78,7 @@ describe("fast path equals rrule", () => {
           if (slow.countExhaustedWithoutDtstart) expect(fast.lastCounted).toBe(slow.lastCounted);
         },
       ),
-      { seed: 20261128, numRuns: 300 },
+      { seed: 20261128, numRuns: 150 },
     );
-  });
+  }, 120_000);
 });
