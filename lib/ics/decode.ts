@@ -65,7 +65,21 @@ function indexOfByte(bytes: Uint8Array, byte: number, from: number): number {
 }
 
 const decoderUtf8 = new TextDecoder("utf-8");
-const decoder1252 = new TextDecoder("windows-1252");
+
+/**
+ * Windows-1252 differs from Latin-1 only in 0x80–0x9F (€, curly quotes, dashes …). Node 20's
+ * TextDecoder("windows-1252") decodes those bytes as Latin-1 control characters (nodejs/node
+ * #56542), so they are mapped here.
+ */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+];
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("latin1");
+  return latin1.replace(/[\u0080-\u009f]/g, (c) => String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80] as number));
+}
 
 /**
  * Decodes an .ics file's bytes. UTF-8 when the bytes are valid UTF-8 (after repairing folds inside
@@ -84,5 +98,5 @@ export function decodeIcsBytes(input: Uint8Array): DecodedText {
   if (isUtf8(bytes)) return { text: decoderUtf8.decode(bytes), encoding: "utf-8" };
   const repaired = repairSplitFolds(bytes);
   if (repaired !== bytes && isUtf8(repaired)) return { text: decoderUtf8.decode(repaired), encoding: "utf-8" };
-  return { text: decoder1252.decode(bytes), encoding: "windows-1252" };
+  return { text: decodeWindows1252(bytes), encoding: "windows-1252" };
 }

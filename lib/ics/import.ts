@@ -98,7 +98,7 @@ export function importIcs(input: Uint8Array | string, options: ImportOptions = {
   if (byteLength > maxBytes) {
     return refuse(
       "TOO_LARGE",
-      `The file is ${(byteLength / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit: export a shorter date range (for example the coming term) and try again.`,
+      `The file is ${formatBytes(byteLength)}, over the ${formatBytes(maxBytes)} limit: export a shorter date range (for example the coming term) and try again.`,
     );
   }
   const bytes = typeof input === "string" ? new Uint8Array(0) : input;
@@ -252,4 +252,12 @@ function countEvents(components: readonly Component[]): number {
     n += countEvents(c.children);
   }
   return n;
+}
+
+/** 1,000 bytes / 12 KB / 50 MB: a size as people read it. */
+export function formatBytes(n: number): string {
+  if (n < 10_000) return `${n.toLocaleString("en-US")} bytes`;
+  if (n < 1_048_576) return `${Math.round(n / 1024).toLocaleString("en-US")} KB`;
+  const mb = n / 1_048_576;
+  return `${mb < 10 ? mb.toFixed(1).replace(/\.0$/, "") : Math.round(mb)} MB`;
 }

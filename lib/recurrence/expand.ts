@@ -132,7 +132,7 @@ function lengthOf(ev: IcsEvent, zone: ZoneRules, viewer: ZoneRules, ctx: Ctx): L
       });
       exact = 0;
     }
-    return { end: (_w, s) => s + exact, bound: exact + 2 * HOUR };
+    return { end: (_w, s) => s + exact, bound: exact };
   }
   if (ev.duration) return nominalLength(zone, ev.duration);
   return { end: (_w, s) => s, bound: 0 };
@@ -246,10 +246,10 @@ function expandSeries(master: IcsEvent, overrides: readonly IcsEvent[], ctx: Ctx
   const exdates = new InstanceKeySet<true>(zone, viewer, allDay);
   for (const x of master.exdates) exdates.add(x, true);
 
-  // Wall-clock search range: wide enough for any offset and the longest instance.
-  const maxOffset = 15 * HOUR;
-  const lo = ctx.window.from - maxOffset - len.bound - DAY;
-  const hi = ctx.window.to + maxOffset;
+  // Wall-clock search range: the window in this zone's wall time, widened by the longest instance
+  // and two hours for an offset change at either edge; instants are filtered exactly below.
+  const lo = ctx.window.from + zone.offsetAt(ctx.window.from) - len.bound - 2 * HOUR;
+  const hi = ctx.window.to + zone.offsetAt(ctx.window.to) + 2 * HOUR;
 
   const walls = new Set<number>();
   const periodRdates = new Map<number, PeriodValue>();
@@ -345,18 +345,17 @@ export function expandEvents(events: readonly IcsEvent[], window: Window, option
   };
   const masters = new Map<string, IcsEvent>();
   const overrides = new Map<string, IcsEvent[]>();
-  const singles: IcsEvent[] = [];
+  // Series are keyed by source and UID: two uploaded files may reuse a UID for different events.
+  const keyOf = (ev: IcsEvent) => (ev.source === undefined ? ev.uid : `${ev.source}\u0000${ev.uid}`);
   for (const ev of events) {
+    const key = keyOf(ev);
     if (ev.recurrenceId) {
-      const list = overrides.get(ev.uid);
+      const list = overrides.get(key);
       if (list) list.push(ev);
-      else overrides.set(ev.uid, [ev]);
-    } else if (ev.rrules.length > 0 || ev.rdates.length > 0) {
-      masters.set(ev.uid, ev);
+      else overrides.set(key, [ev]);
     } else {
-      // A single event may still be the master of overrides (an RDATE-less, RRULE-less series is one instance).
-      masters.set(ev.uid, ev);
-      singles.push(ev);
+      // A single event may still be the master of overrides.
+      masters.set(key, ev);
     }
   }
   const out: Occurrence[] = [];
@@ -367,7 +366,6 @@ export function expandEvents(events: readonly IcsEvent[], window: Window, option
   }
   // Overrides whose master is missing are events of their own.
   for (const [uid, ovs] of overrides) if (!masters.has(uid)) for (const ov of ovs) expandSingle(ov, ctx, out);
-  void singles;
 
   const max = options.maxOccurrences ?? 1_000_000;
   out.sort((a, b) => a.start - b.start || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0) || a.end - b.end);

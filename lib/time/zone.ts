@@ -33,7 +33,26 @@ interface Transition {
 }
 
 /**
- * Zone rules backed by a transition table. Subclasses fill it (eagerly, or lazily per year).
+ * The RFC 5545 §3.3.5 resolution of a wall time, given the offset in force before the ±15 h range
+ * around it and the transitions inside that range.
+ */
+function resolveWall(wallMs: number, before: number, transitions: readonly Transition[], offsetAt: (utc: number) => number): number {
+  let prev = before;
+  // Earliest valid candidate wins (the first of two ambiguous instants).
+  let utc = wallMs - prev;
+  if (offsetAt(utc) === prev) return utc;
+  for (const t of transitions) {
+    // A gap: wall times in [at + prev, at + after) do not exist. Take the offset from before.
+    if (t.offset > prev && wallMs >= t.at + prev && wallMs < t.at + t.offset) return wallMs - prev;
+    utc = wallMs - t.offset;
+    if (offsetAt(utc) === t.offset) return utc;
+    prev = t.offset;
+  }
+  return wallMs - offsetAt(wallMs - before);
+}
+
+/**
+ * Zone rules backed by one sorted transition table (a VTIMEZONE's).
  */
 abstract class TransitionZone implements ZoneRules {
   abstract readonly name: string;
@@ -42,9 +61,6 @@ abstract class TransitionZone implements ZoneRules {
   protected offsets: number[] = [];
   /** Offset before the first transition. */
   protected initial = 0;
-
-  /** Make sure transitions around `utcMs` (± a day) are known. */
-  protected abstract ensure(utcMs: number): void;
 
   /** Index of the last transition at or before `utcMs`, or -1. */
   private indexAt(utcMs: number): number {
@@ -65,45 +81,26 @@ abstract class TransitionZone implements ZoneRules {
   }
 
   offsetAt(utcMs: number): number {
-    this.ensure(utcMs);
     const i = this.indexAt(utcMs);
     return i < 0 ? this.initial : (this.offsets[i] as number);
   }
 
   wallToUtc(wallMs: number): number {
-    // The instant lies within ±15 h of the wall time read as UTC. Collect the offsets that apply
-    // anywhere in that range, in order; each is a candidate.
     const lo = wallMs - 15 * HOUR;
     const hi = wallMs + 15 * HOUR;
-    this.ensure(lo);
-    this.ensure(hi);
     const first = this.indexAt(lo);
-    let before = first < 0 ? this.initial : (this.offsets[first] as number);
-    // Earliest valid candidate wins (RFC 5545: the first of two ambiguous instants).
-    let candidateOffset = before;
-    let utc = wallMs - candidateOffset;
-    if (this.offsetAt(utc) === candidateOffset) return utc;
-    for (let i = first + 1; i < this.ats.length && (this.ats[i] as number) <= hi; i++) {
-      const at = this.ats[i] as number;
-      const after = this.offsets[i] as number;
-      // A gap: wall times in [at + before, at + after) do not exist. Take the offset from before.
-      if (after > before && wallMs >= at + before && wallMs < at + after) return wallMs - before;
-      candidateOffset = after;
-      utc = wallMs - candidateOffset;
-      if (this.offsetAt(utc) === candidateOffset) return utc;
-      before = after;
-    }
-    // Unreachable for consistent tables; fall back to the offset in force at wallMs - before.
-    return wallMs - this.offsetAt(wallMs - before);
+    const before = first < 0 ? this.initial : (this.offsets[first] as number);
+    const inRange: Transition[] = [];
+    for (let i = first + 1; i < this.ats.length && (this.ats[i] as number) <= hi; i++) inRange.push({ at: this.ats[i] as number, offset: this.offsets[i] as number });
+    return resolveWall(wallMs, before, inRange, (u) => this.offsetAt(u));
   }
 
-  /** Append a transition (callers add in ascending order, skipping no-op changes). */
+  /** Append a transition (in ascending order; out-of-order ones are inserted in place). */
   protected push(at: number, offset: number): void {
     const n = this.ats.length;
     const prev = n === 0 ? this.initial : (this.offsets[n - 1] as number);
-    if (offset === prev) return;
+    if (offset === prev && (n === 0 || at > (this.ats[n - 1] as number))) return;
     if (n > 0 && at <= (this.ats[n - 1] as number)) {
-      // Out of order: insert in place (rare; VTIMEZONE observances may interleave).
       let i = n;
       while (i > 0 && (this.ats[i - 1] as number) > at) i--;
       this.ats.splice(i, 0, at);
@@ -115,90 +112,90 @@ abstract class TransitionZone implements ZoneRules {
   }
 }
 
-/** Years covered lazily by the IANA zone; each is scanned once. */
-class IanaZoneRules extends TransitionZone {
+/** One UTC year of an IANA zone: the offset at its start and the transitions inside it. */
+interface YearTable {
+  readonly start: number;
+  readonly initial: number;
+  readonly transitions: readonly Transition[];
+}
+
+/**
+ * An IANA zone, read from the runtime's tz database through luxon one UTC year at a time, as the
+ * years are asked for (a birthday series from 1900 costs the years it touches, not every year since).
+ */
+class IanaZoneRules implements ZoneRules {
   readonly iana = true;
   private readonly zone: IANAZone;
-  private readonly years = new Set<number>();
-  private minYear = Infinity;
-  private maxYear = -Infinity;
+  private readonly years = new Map<number, YearTable>();
+  private last: YearTable | undefined;
+  private lastEnd = -Infinity;
 
   constructor(readonly name: string) {
-    super();
     this.zone = IANAZone.create(name);
-    this.initial = this.rawOffset(Date.UTC(1800, 0, 1));
   }
 
   private rawOffset(utcMs: number): number {
     return this.zone.offset(utcMs) * 60_000;
   }
 
-  /** UTC range whose years are already scanned: the common case is one comparison, no Date. */
-  private coveredFrom = Infinity;
-  private coveredTo = -Infinity;
-
-  protected ensure(utcMs: number): void {
-    if (utcMs >= this.coveredFrom && utcMs < this.coveredTo) return;
-    // Scanned years are kept contiguous; far-off years use the nearest scanned rules.
-    const year = Math.min(2200, Math.max(1850, new Date(utcMs).getUTCFullYear()));
-    if (this.years.has(year)) return;
-    this.extend(year);
-    this.coveredFrom = Date.UTC(this.minYear, 0, 1);
-    this.coveredTo = Date.UTC(this.maxYear + 1, 0, 1);
+  private table(utcMs: number): YearTable {
+    const last = this.last;
+    if (last && utcMs >= last.start && utcMs < this.lastEnd) return last;
+    const year = new Date(utcMs).getUTCFullYear();
+    let t = this.years.get(year);
+    if (!t) {
+      t = this.scanYear(year);
+      this.years.set(year, t);
+    }
+    this.last = t;
+    this.lastEnd = Date.UTC(year + 1, 0, 1);
+    return t;
   }
 
-  private extend(year: number): void {
-    // Keep the table contiguous: scan every year between what is known and the one asked for.
-    if (this.years.size === 0) {
-      this.scanYear(year);
-      this.minYear = this.maxYear = year;
-      return;
+  offsetAt(utcMs: number): number {
+    const t = this.table(utcMs);
+    let o = t.initial;
+    for (const tr of t.transitions) {
+      if (tr.at > utcMs) break;
+      o = tr.offset;
     }
-    if (year > this.maxYear) {
-      for (let y = this.maxYear + 1; y <= year; y++) this.scanYear(y);
-      this.maxYear = year;
-    } else if (year < this.minYear) {
-      const added: [number, number][] = [];
-      for (let y = year; y < this.minYear; y++) added.push(...this.transitionsOfYear(y));
-      // Prepend: rebuild the table with the new, earlier transitions first.
-      const oldAts = this.ats;
-      const oldOffsets = this.offsets;
-      this.ats = [];
-      this.offsets = [];
-      this.initial = this.rawOffset(Date.UTC(year, 0, 1) - DAY);
-      for (const [at, offset] of added) this.push(at, offset);
-      for (let i = 0; i < oldAts.length; i++) this.push(oldAts[i] as number, oldOffsets[i] as number);
-      for (let y = year; y < this.minYear; y++) this.years.add(y);
-      this.minYear = year;
-    }
+    return o;
   }
 
-  private scanYear(year: number): void {
-    if (this.years.size === 0) this.initial = this.rawOffset(Date.UTC(year, 0, 1) - DAY);
-    for (const [at, offset] of this.transitionsOfYear(year)) this.push(at, offset);
-    this.years.add(year);
+  wallToUtc(wallMs: number): number {
+    const lo = wallMs - 15 * HOUR;
+    const hi = wallMs + 15 * HOUR;
+    const before = this.offsetAt(lo);
+    const inRange: Transition[] = [];
+    const y1 = new Date(lo).getUTCFullYear();
+    const y2 = new Date(hi).getUTCFullYear();
+    for (let y = y1; y <= y2; y++) {
+      for (const tr of this.table(Date.UTC(y, 0, 1)).transitions) if (tr.at > lo && tr.at <= hi) inRange.push(tr);
+    }
+    return inRange.length === 0 ? wallMs - before : resolveWall(wallMs, before, inRange, (u) => this.offsetAt(u));
   }
 
   /**
    * Transitions within a UTC year, found by sampling and bisecting to the second. Modern rules
    * keep transitions months apart, so sampling every 3 days finds them at a fraction of the cost
-   * (each sample is an Intl call); before 1970, when zones changed more erratically, every 6 hours.
+   * (each sample is an Intl call); before 1970, when zones changed more erratically, every 12 hours.
    */
-  private transitionsOfYear(year: number): [number, number][] {
-    const out: [number, number][] = [];
+  private scanYear(year: number): YearTable {
     const start = Date.UTC(year, 0, 1);
     const end = Date.UTC(year + 1, 0, 1);
-    const step = year >= 1970 ? 3 * DAY : 6 * HOUR;
-    let t = start;
-    let prev = this.rawOffset(start - 1000);
-    // A change exactly at the year's first instant.
+    const step = year >= 1970 ? 3 * DAY : 12 * HOUR;
+    // The offset just before the year; a change at its very first second is a transition too.
+    const initial = this.rawOffset(start - 1000);
+    const transitions: Transition[] = [];
+    let prev = initial;
     const atStart = this.rawOffset(start);
     if (atStart !== prev) {
-      out.push([start, atStart]);
+      transitions.push({ at: start, offset: atStart });
       prev = atStart;
     }
+    let t = start;
     while (t < end) {
-      const next = Math.min(t + step, end);
+      const next = Math.min(t + step, end - 1000);
       const o = this.rawOffset(next);
       if (o !== prev) {
         let lo = t;
@@ -208,12 +205,13 @@ class IanaZoneRules extends TransitionZone {
           if (this.rawOffset(mid) === prev) lo = mid;
           else hi = mid;
         }
-        out.push([hi, o]);
+        transitions.push({ at: hi, offset: o });
         prev = o;
       }
+      if (next >= end - 1000) break;
       t = next;
     }
-    return out;
+    return { start, initial, transitions };
   }
 }
 
@@ -233,7 +231,6 @@ export class FixedTableZone extends TransitionZone {
     const sorted = [...transitions].sort((a, b) => a.at - b.at);
     for (const t of sorted) this.push(t.at, t.offset);
   }
-  protected ensure(): void {}
 }
 
 const ianaCache = new Map<string, IanaZoneRules>();

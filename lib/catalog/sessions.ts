@@ -1,0 +1,108 @@
+/**
+ * A section's term as instants: every live session and every deadline, built in the section's
+ * zone (DST-correct; a time in a spring-forward gap moves forward as RFC 5545 says), with skip
+ * dates removed and extra meetings added. The same recurrence engine that reads learners'
+ * calendars expands the catalog's rules, so an exported course calendar reads back identically.
+ */
+import { parseRecurrenceRule } from "../ics/rrule-text";
+import { expandRule } from "../recurrence/rule-expand";
+import { requireZone } from "../time/zone";
+import type { Section } from "./schema";
+
+const DAY = 86_400_000;
+
+/** One live session `[start, end)` in UTC ms. */
+export interface Session {
+  readonly sectionId: string;
+  /** `meeting` from a rule (with `patternIndex`), or `extra` (with `extraIndex`). */
+  readonly kind: "meeting" | "extra";
+  readonly patternIndex?: number;
+  readonly extraIndex?: number;
+  readonly title?: string;
+  /** The session's date in the section's zone, YYYY-MM-DD. */
+  readonly localDate: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One deadline instant (UTC ms) with the work due. */
+export interface DeadlineInstant {
+  readonly sectionId: string;
+  readonly deadlineIndex: number;
+  readonly title: string;
+  /** Hours of work this deadline asks for (its `hours`). */
+  readonly hours: number;
+  readonly localDate: string;
+  readonly at: number;
+}
+
+function wallOf(date: string, time = "00:00"): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), Number(time.slice(0, 2)), Number(time.slice(3, 5)));
+}
+
+function dateOf(wall: number): string {
+  return new Date(wall).toISOString().slice(0, 10);
+}
+
+/**
+ * The wall-clock dates (midnight, as `Date.UTC` fields) from `startDate` through `endDate` that a
+ * catalog rule matches; `startDate` only if the rule matches it.
+ *
+ * @example
+ * ruleDates("FREQ=WEEKLY;BYDAY=TU,TH", "2027-01-11", "2027-01-17").map((w) => new Date(w).toISOString().slice(0, 10))
+ * // ["2027-01-12", "2027-01-14"]
+ */
+export function ruleDates(rrule: string, startDate: string, endDate: string): number[] {
+  const rule = parseRecurrenceRule(rrule, 0);
+  const from = wallOf(startDate);
+  const to = wallOf(endDate);
+  const untilWall = rule.until ? (rule.until.kind === "utc" ? rule.until.utc : rule.until.wall) + (rule.until.kind === "date" ? DAY - 1 : 0) : undefined;
+  return expandRule(rule, from, from, to + DAY - 1, { maxSteps: 10_000, untilWall }).walls.map((w) => Math.floor(w / DAY) * DAY);
+}
+
+/**
+ * Every live session of a section, sorted by start. Asynchronous sections have none.
+ *
+ * @example
+ * sectionSessions(section)[0] // { sectionId: "PM-101-S1", kind: "meeting", localDate: "2027-01-12", start: …, end: … }
+ */
+export function sectionSessions(section: Section): Session[] {
+  const zone = requireZone(section.timeZone);
+  const skip = new Set("skipDates" in section && section.skipDates ? section.skipDates : []);
+  const out: Session[] = [];
+  const meetings = "meetings" in section && section.meetings ? section.meetings : [];
+  meetings.forEach((m, patternIndex) => {
+    for (const dayWall of ruleDates(m.rrule, section.startDate, section.endDate)) {
+      const localDate = dateOf(dayWall);
+      if (skip.has(localDate)) continue;
+      const start = zone.wallToUtc(wallOf(localDate, m.startTime));
+      out.push({ sectionId: section.id, kind: "meeting", patternIndex, localDate, start, end: start + m.durationMinutes * 60_000, ...(m.title ? { title: m.title } : {}) });
+    }
+  });
+  const extras = "extraMeetings" in section && section.extraMeetings ? section.extraMeetings : [];
+  extras.forEach((x, extraIndex) => {
+    const localDate = x.start.slice(0, 10);
+    const start = zone.wallToUtc(wallOf(localDate, x.start.slice(11, 16)));
+    out.push({ sectionId: section.id, kind: "extra", extraIndex, localDate, start, end: start + x.durationMinutes * 60_000, ...(x.title ? { title: x.title } : {}) });
+  });
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * Every deadline of a section, sorted by time.
+ *
+ * @example
+ * sectionDeadlines(section)[0] // { sectionId: "PM-101-A1", title: "Discussion post", hours: 1, localDate: "2027-01-13", at: … }
+ */
+export function sectionDeadlines(section: Section): DeadlineInstant[] {
+  const zone = requireZone(section.timeZone);
+  const out: DeadlineInstant[] = [];
+  const deadlines = "deadlines" in section && section.deadlines ? section.deadlines : [];
+  deadlines.forEach((d, deadlineIndex) => {
+    for (const dayWall of ruleDates(d.rrule, section.startDate, section.endDate)) {
+      const localDate = dateOf(dayWall);
+      out.push({ sectionId: section.id, deadlineIndex, title: d.title, hours: d.hours, localDate, at: zone.wallToUtc(wallOf(localDate, d.time)) });
+    }
+  });
+  return out.sort((a, b) => a.at - b.at || a.deadlineIndex - b.deadlineIndex);
+}
