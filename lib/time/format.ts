@@ -38,3 +38,33 @@ export function formatClock(ms: number, zone: string): string {
 export function zoneAbbreviation(ms: number, zone: string): string {
   return DateTime.fromMillis(ms, { zone }).toFormat("ZZZZ");
 }
+
+/**
+ * `16 Mar` in `zone`.
+ *
+ * @example
+ * formatDayMonth(Date.UTC(2027, 2, 16, 22, 30), "America/New_York") // "16 Mar"
+ */
+export function formatDayMonth(ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone }).toFormat("d LLL");
+}
+
+/**
+ * `October` in `zone`.
+ *
+ * @example
+ * formatMonth(Date.UTC(2027, 9, 6, 22), "America/New_York") // "October"
+ */
+export function formatMonth(ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone }).toFormat("LLLL");
+}
+
+/**
+ * `Wednesdays` in `zone`.
+ *
+ * @example
+ * formatWeekdayPlural(Date.UTC(2027, 9, 6, 22), "America/New_York") // "Wednesdays"
+ */
+export function formatWeekdayPlural(ms: number, zone: string): string {
+  return `${DateTime.fromMillis(ms, { zone }).toFormat("cccc")}s`;
+}

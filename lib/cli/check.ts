@@ -1,0 +1,135 @@
+/**
+ * `formatfit check FILE.ics… [--catalog catalog.json] [--section ID…] [--tz IANA] [--together] [--json]`:
+ * which sections fit the calendar, with reasons. JSON shape: DESIGN.md's contract.
+ */
+import { CatalogError, loadCatalog, parseCatalog, type Catalog } from "../catalog";
+import { checkFit, chooseSections, termWindow, UnknownSectionError, type FitResult } from "../fit";
+import { preferencesFrom } from "../fit/preferences";
+import { expandEvents } from "../recurrence/expand";
+import { formatDayMonth } from "../time/format";
+import { isoUtc } from "../time/parse";
+import { ianaZone } from "../time/zone";
+import { parseArgs, UsageError } from "./args";
+import { InputError, loadCalendars, registerCommand, table, type CliIo, type CommandContext, type CliResult } from "./run";
+
+/** Reads `--catalog PATH` (or FORMATFIT_CATALOG, or the bundled catalog), failing with one line. */
+export function catalogFrom(path: string | undefined, io: CliIo): Catalog {
+  try {
+    if (path === undefined) return loadCatalog({ env: io.env });
+    let text: string;
+    try {
+      text = Buffer.from(io.readFile(path)).toString("utf8");
+    } catch {
+      throw new InputError(`${path}: no such catalog file.`);
+    }
+    return parseCatalog(text, path);
+  } catch (e) {
+    if (e instanceof CatalogError) {
+      const first = e.issues[0];
+      const where = first ? ` at ${first.path}: ${first.message}` : "";
+      const more = e.issues.length > 1 ? ` (and ${e.issues.length - 1} more problem${e.issues.length === 2 ? "" : "s"})` : "";
+      throw new InputError(`${e.message.split("\n")[0]}${first && !e.message.includes(first.path) ? where : ""}${more}`);
+    }
+    throw e;
+  }
+}
+
+/** The result as DESIGN.md's JSON contract. */
+export function fitJson(result: FitResult): unknown {
+  return {
+    sections: result.sections.map((s) => ({
+      sectionId: s.section.id,
+      courseId: s.course.id,
+      format: s.section.format,
+      verdict: s.verdict,
+      reasons: s.reasons,
+      live: s.live
+        ? {
+            sessions: s.live.sessions.length,
+            conflicts: s.live.conflicts.map((c) => ({ start: isoUtc(c.session.start), end: isoUtc(c.session.end), overlapMinutes: c.overlapMinutes })),
+          }
+        : null,
+      async: s.async
+        ? { weeks: s.async.weeks.map((w) => ({ start: isoUtc(w.start), end: isoUtc(w.end), requiredHours: w.requiredHours, availableHours: w.availableHours, feasible: w.feasible })) }
+        : null,
+    })),
+    ...(result.plan
+      ? {
+          plan: {
+            sectionIds: result.plan.sectionIds,
+            verdict: result.plan.verdict,
+            reasons: result.plan.reasons,
+            clashes: result.plan.clashes.map((c) => ({
+              a: { sectionId: c.a.sectionId, start: isoUtc(c.a.start), end: isoUtc(c.a.end) },
+              b: { sectionId: c.b.sectionId, start: isoUtc(c.b.start), end: isoUtc(c.b.end) },
+              overlapMinutes: c.overlapMinutes,
+            })),
+            weeks: result.plan.weeks.map((w) => ({ start: isoUtc(w.start), end: isoUtc(w.end), requiredHours: w.requiredHours, availableHours: w.availableHours, feasible: w.feasible })),
+          },
+        }
+      : {}),
+  };
+}
+
+function checkCommand(argv: readonly string[], ctx: CommandContext): CliResult {
+  const args = parseArgs(argv, { values: ["catalog", "section", "tz", "buffer", "owner"], flags: ["json", "together"], multi: ["section"] });
+  if (args.positional.length === 0) throw new UsageError("check needs at least one .ics file.");
+  const tz = args.options.get("tz")?.[0] ?? "UTC";
+  if (tz !== "UTC" && !ianaZone(tz)) throw new InputError(`--tz ${tz} is not an IANA time zone (for example America/New_York or Europe/London).`);
+  const bufferText = args.options.get("buffer")?.[0];
+  const buffer = bufferText === undefined ? 0 : Number(bufferText);
+  if (!Number.isInteger(buffer) || buffer < 0 || buffer > 240) throw new InputError(`--buffer ${bufferText} must be a whole number of minutes from 0 to 240.`);
+  const catalog = catalogFrom(args.options.get("catalog")?.[0], ctx.io);
+  const ids = (args.options.get("section") ?? []).flatMap((s) => s.split(",")).filter((s) => s.length > 0);
+  let chosen;
+  try {
+    chosen = chooseSections(catalog, ids);
+  } catch (e) {
+    if (e instanceof UnknownSectionError) throw new InputError(`${e.message} Run without --section to check every section.`);
+    throw e;
+  }
+  const window = termWindow(chosen.map((c) => c.section));
+  const { events, warnings } = loadCalendars(args.positional, ctx.io, window);
+  const expansion = expandEvents(events, window, { viewerZone: tz });
+  const preferences = preferencesFrom({ timeZone: tz, bufferBeforeMinutes: buffer, bufferAfterMinutes: buffer, ownerEmails: args.options.get("owner") ?? [] });
+  const result = checkFit({ catalog, sectionIds: chosen.map((c) => c.section.id), occurrences: expansion.occurrences, preferences, together: args.flags.has("together") });
+  const allWarnings = [...warnings, ...expansion.warnings];
+  const stderr = allWarnings.map((w) => `warning: ${"file" in w ? `${(w as { file: string }).file}: ` : ""}${w.message.replace(/\s*\n\s*/g, " ")}\n`).join("");
+  if (args.flags.has("json")) return { code: 0, stdout: `${JSON.stringify(fitJson(result), null, 2)}\n`, stderr };
+  return { code: 0, stdout: fitTable(result, tz), stderr };
+}
+
+const VERDICT_TEXT = { fits: "fits", "fits-with-tradeoffs": "fits with trade-offs", "does-not-fit": "does not fit" } as const;
+
+/** A readable summary: one row per section, then the reasons. */
+export function fitTable(result: FitResult, tz: string): string {
+  const rows = result.sections.map((s) => [
+    s.section.id,
+    s.section.format,
+    VERDICT_TEXT[s.verdict],
+    s.live ? `${s.live.conflicts.length}/${s.live.sessions.length} sessions clash` : "",
+    s.async ? `${s.async.unmet} deadlines missed, ${s.async.crunchWeeks.length} crunch weeks` : "",
+  ]);
+  let out = table([["Section", "Format", "Verdict", "Live", "Deadlines"], ...rows]);
+  for (const s of result.sections) {
+    out += `\n${s.section.id} — ${s.course.title} (${s.section.format}): ${VERDICT_TEXT[s.verdict]}\n`;
+    for (const r of s.reasons) out += `  - ${r}\n`;
+    if (s.live && s.live.conflicts.length > 0) {
+      for (const c of s.live.conflicts.slice(0, 10)) {
+        const what = c.busy.map((b) => b.summary ?? "busy").slice(0, 2).join(", ");
+        out += `    clash ${formatDayMonth(c.session.start, tz)}: ${c.overlapMinutes} min with ${what}\n`;
+      }
+      if (s.live.conflicts.length > 10) out += `    … and ${s.live.conflicts.length - 10} more\n`;
+    }
+  }
+  if (result.plan) {
+    out += `\nTogether (${result.plan.sectionIds.join(", ")}): ${VERDICT_TEXT[result.plan.verdict]}\n`;
+    for (const r of result.plan.reasons) out += `  - ${r}\n`;
+  }
+  return out;
+}
+
+/** Adds `check` to the CLI. */
+export function registerCheck(): void {
+  registerCommand("check", checkCommand);
+}

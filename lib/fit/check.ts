@@ -1,0 +1,224 @@
+/**
+ * The format-fit check: for chosen sections, live-session conflicts and asynchronous load against
+ * the learner's busy time, a verdict per section with plain-language reasons, the sections judged
+ * together as one plan, and a study plan. Works from expanded occurrences, so a "what if" (ignore an
+ * event, change a buffer or a study window) recomputes without importing again.
+ */
+import { busyIntervals, type BusyInterval } from "../busy";
+import type { Catalog, Course, Section } from "../catalog/schema";
+import { sectionDeadlines, sectionSessions, type Session } from "../catalog/sessions";
+import type { Occurrence } from "../recurrence/expand";
+import { mergeIntervals } from "./intervals";
+import { analyseLive, type LiveAnalysis } from "./live";
+import { freeBlocks } from "./free-time";
+import { loadWeeks, planStudy, sectionJobs, termEndOf, termStartOf, type LoadWeek, type StudyBlock, type StudyPlan } from "./async";
+import { busyPreferencesOf, type FitPreferences } from "./preferences";
+import { describeAsync, describeLive, worst, type Verdict } from "./verdict";
+
+export type { Verdict } from "./verdict";
+
+export interface AsyncAnalysis {
+  readonly weeks: readonly LoadWeek[];
+  readonly plan: StudyPlan;
+  readonly unmet: number;
+  readonly crunchWeeks: readonly LoadWeek[];
+  readonly hoursPerWeek: number;
+}
+
+export interface SectionFit {
+  readonly section: Section;
+  readonly course: Course;
+  readonly verdict: Verdict;
+  readonly reasons: readonly string[];
+  readonly live: LiveAnalysis | null;
+  readonly async: AsyncAnalysis | null;
+}
+
+export interface SessionClash {
+  readonly a: Session;
+  readonly b: Session;
+  readonly overlapMinutes: number;
+}
+
+export interface PlanFit {
+  readonly sectionIds: readonly string[];
+  readonly verdict: Verdict;
+  readonly reasons: readonly string[];
+  readonly clashes: readonly SessionClash[];
+  readonly studyPlan: StudyPlan;
+  /** Combined weeks (Monday-based in the learner's zone): required and free hours of all sections. */
+  readonly weeks: readonly LoadWeek[];
+}
+
+export interface FitResult {
+  readonly sections: readonly SectionFit[];
+  readonly plan: PlanFit | null;
+  readonly busy: readonly BusyInterval[];
+}
+
+export interface CheckOptions {
+  readonly catalog: Catalog;
+  /** Sections to check; every section of the catalog when omitted. */
+  readonly sectionIds?: readonly string[];
+  /** The learner's occurrences over (at least) the sections' terms. */
+  readonly occurrences: readonly Occurrence[];
+  readonly preferences: FitPreferences;
+  /** Also judge the chosen sections together as one plan. */
+  readonly together?: boolean;
+}
+
+export class UnknownSectionError extends Error {
+  override readonly name = "UnknownSectionError";
+  constructor(readonly sectionId: string) {
+    super(`There is no section "${sectionId}" in the catalog.`);
+  }
+}
+
+/** The chosen sections with their courses, in the order asked (or catalog order). */
+export function chooseSections(catalog: Catalog, ids?: readonly string[]): { section: Section; course: Course }[] {
+  const all = catalog.courses.flatMap((course) => course.sections.map((section) => ({ section, course })));
+  if (!ids || ids.length === 0) return all;
+  return ids.map((id) => {
+    const found = all.find((x) => x.section.id === id);
+    if (!found) throw new UnknownSectionError(id);
+    return found;
+  });
+}
+
+/**
+ * The UTC window covering the chosen sections' terms (a day either side), for expanding the
+ * learner's calendar once.
+ *
+ * @example
+ * termWindow(chooseSections(catalog, ["PM-101-S1"]).map((x) => x.section))
+ */
+export function termWindow(sections: readonly Section[]): { from: number; to: number } {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const s of sections) {
+    from = Math.min(from, termStartOf(s) - 86_400_000);
+    to = Math.max(to, termEndOf(s) + 86_400_000);
+  }
+  return { from, to };
+}
+
+function asBusy(sessions: readonly Session[]): BusyInterval[] {
+  return sessions.map((s) => ({ start: s.start, end: s.end, sources: [{ uid: `session:${s.sectionId}`, start: s.start, end: s.end, rule: "busy" as const, allDay: false, summary: `${s.sectionId} live session` }] }));
+}
+
+function withSessions(busy: readonly BusyInterval[], sessions: readonly Session[]): BusyInterval[] {
+  if (sessions.length === 0) return [...busy];
+  // Merge learner busy time with the sections' own sessions (you cannot study during class).
+  const merged = mergeIntervals([...busy, ...asBusy(sessions)]);
+  return merged.map((m) => ({ start: m.start, end: m.end, sources: [] }));
+}
+
+function analyseAsync(sections: readonly Section[], busy: readonly BusyInterval[], prefs: FitPreferences, ownSessions: readonly Session[]): { plan: StudyPlan; weeksBySection: Map<string, LoadWeek[]>; free: ReturnType<typeof freeBlocks> } {
+  const from = Math.min(...sections.map(termStartOf));
+  const to = Math.max(...sections.map(termEndOf));
+  const free = freeBlocks(withSessions(busy, ownSessions), prefs, from, to);
+  const jobs = sections.flatMap((s) => sectionJobs(s, sectionDeadlines(s), termStartOf(s)));
+  const plan = planStudy(jobs, free);
+  const weeksBySection = new Map<string, LoadWeek[]>();
+  for (const s of sections) weeksBySection.set(s.id, loadWeeks(s, plan.jobs, free));
+  return { plan, weeksBySection, free };
+}
+
+/**
+ * Checks each chosen section on its own against the calendar (the learner is comparing options),
+ * and with `together`, the chosen sections as one plan.
+ *
+ * @example
+ * const result = checkFit({ catalog, sectionIds: ["PM-101-S1", "PM-101-A1"], occurrences, preferences });
+ * result.sections.map((s) => [s.section.id, s.verdict])
+ */
+export function checkFit(options: CheckOptions): FitResult {
+  const prefs = options.preferences;
+  const chosen = chooseSections(options.catalog, options.sectionIds);
+  const busy = busyIntervals(options.occurrences, busyPreferencesOf(prefs));
+  const sections: SectionFit[] = chosen.map(({ section, course }) => {
+    const sessions = sectionSessions(section);
+    const live = sessions.length > 0 ? analyseLive(sessions, busy, { timeZone: prefs.timeZone, partialOverlapMinutes: prefs.thresholds.partialOverlapMinutes }) : null;
+    const hasDeadlines = "deadlines" in section && section.deadlines !== undefined && section.deadlines.length > 0;
+    let async: AsyncAnalysis | null = null;
+    if (hasDeadlines) {
+      const a = analyseAsync([section], busy, prefs, sessions);
+      const weeks = a.weeksBySection.get(section.id) ?? [];
+      const crunchWeeks = weeks.filter((w) => w.requiredHours > 0 && w.slackHours < prefs.thresholds.crunchSlackHours);
+      async = {
+        weeks,
+        plan: a.plan,
+        unmet: a.plan.jobs.filter((j) => !j.met).length,
+        crunchWeeks,
+        hoursPerWeek: "hoursPerWeek" in section && typeof section.hoursPerWeek === "number" ? section.hoursPerWeek : 0,
+      };
+    }
+    const liveText = live ? describeLive(section, live, prefs) : undefined;
+    const asyncText = async ? describeAsync(section, async, prefs) : undefined;
+    const verdict = worst([liveText?.verdict, asyncText?.verdict]);
+    const reasons = [...(liveText?.reasons ?? []), ...(asyncText?.reasons ?? [])];
+    return { section, course, verdict, reasons, live, async };
+  });
+
+  let plan: PlanFit | null = null;
+  if (options.together && chosen.length > 0) plan = checkTogether(chosen.map((c) => c.section), busy, prefs, sections);
+  return { sections, plan, busy };
+}
+
+function checkTogether(sections: readonly Section[], busy: readonly BusyInterval[], prefs: FitPreferences, alone: readonly SectionFit[]): PlanFit {
+  const all = sections.flatMap((s) => sectionSessions(s)).sort((a, b) => a.start - b.start);
+  const clashes: SessionClash[] = [];
+  // Sessions of different sections that overlap: sort and sweep with an active list.
+  const active: Session[] = [];
+  for (const s of all) {
+    for (let k = active.length - 1; k >= 0; k--) if ((active[k] as Session).end <= s.start) active.splice(k, 1);
+    for (const a of active) if (a.sectionId !== s.sectionId) clashes.push({ a, b: s, overlapMinutes: Math.round((Math.min(a.end, s.end) - s.start) / 60_000) });
+    active.push(s);
+  }
+  const withDeadlines = sections.filter((s) => "deadlines" in s && s.deadlines && s.deadlines.length > 0);
+  const from = Math.min(...sections.map(termStartOf));
+  const to = Math.max(...sections.map(termEndOf));
+  const free = freeBlocks(withSessions(busy, all), prefs, from, to);
+  const jobs = withDeadlines.flatMap((s) => sectionJobs(s, sectionDeadlines(s), termStartOf(s)));
+  const studyPlan = planStudy(jobs, free);
+  const weeks = combinedWeeks(studyPlan, free, from, to, prefs);
+  const reasons: string[] = [];
+  let verdict: Verdict = worst(alone.map((a) => a.verdict));
+  if (clashes.length > 0) {
+    verdict = "does-not-fit";
+    const pairs = new Set(clashes.map((c) => `${c.a.sectionId} and ${c.b.sectionId}`));
+    reasons.push(`${[...pairs].join("; ")} meet at the same time ${clashes.length === 1 ? "once" : `${clashes.length} times`}: you cannot attend both live.`);
+  }
+  const unmet = studyPlan.jobs.filter((j) => !j.met);
+  if (unmet.length > 0) {
+    verdict = "does-not-fit";
+    reasons.push(`Together, ${unmet.length} deadline${unmet.length === 1 ? "" : "s"} cannot be met in your free time (first: ${unmet[0]?.job.title} for ${unmet[0]?.job.sectionId}, due ${unmet[0]?.job.localDate}).`);
+  } else if (jobs.length > 0) {
+    const minSlack = Math.min(...weeks.filter((w) => w.requiredHours > 0).map((w) => w.slackHours));
+    const total = sections.reduce((h, s) => h + ("hoursPerWeek" in s && typeof s.hoursPerWeek === "number" ? s.hoursPerWeek : 0), 0);
+    reasons.push(`Together they need about ${total} hours a week of study besides live sessions; every deadline can be met${Number.isFinite(minSlack) ? `, with at least ${Math.max(0, minSlack)} free hours to spare in the tightest week` : ""}.`);
+  }
+  if (reasons.length === 0) reasons.push("The chosen sections do not clash with each other.");
+  return { sectionIds: sections.map((s) => s.id), verdict, reasons, clashes, studyPlan, weeks };
+}
+
+function combinedWeeks(plan: StudyPlan, free: ReturnType<typeof freeBlocks>, from: number, to: number, prefs: FitPreferences): LoadWeek[] {
+  void prefs;
+  const weeks: LoadWeek[] = [];
+  const DAY = 86_400_000;
+  for (let s = from; s < to; s += 7 * DAY) {
+    const e = Math.min(s + 7 * DAY, to);
+    const due = plan.jobs.filter((j) => j.job.due >= s && j.job.due < e);
+    const requiredHours = Math.round(due.reduce((h, j) => h + j.job.hours, 0) * 10) / 10;
+    let freeMs = 0;
+    for (const b of free) if (b.end > s && b.start < e) freeMs += Math.min(b.end, e) - Math.max(b.start, s);
+    const availableHours = Math.round((freeMs / 3_600_000) * 10) / 10;
+    weeks.push({ start: s, end: e, requiredHours, availableHours, feasible: due.every((j) => j.met), slackHours: Math.round((availableHours - requiredHours) * 10) / 10 });
+  }
+  return weeks;
+}
+
+/** Study blocks of a plan, for the study-plan calendar. */
+export function studyBlocks(plan: StudyPlan): readonly StudyBlock[] {
+  return plan.blocks;
+}

@@ -1,0 +1,96 @@
+/**
+ * Free study time: the learner's study windows (wall-clock, in their zone, DST-correct) minus busy
+ * time, in blocks of at least the minimum useful length, with at most the daily cap per local day.
+ */
+import type { BusyInterval } from "../busy";
+import { requireZone } from "../time/zone";
+import { civilFromDays } from "../recurrence/fast-rule";
+import { mergeIntervals, type Interval } from "./intervals";
+import type { FitPreferences } from "./preferences";
+
+const DAY = 86_400_000;
+
+function minutesOf(hhmm: string): number {
+  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+}
+
+/** A free block, tagged with the learner-local day it belongs to (for the daily cap). */
+export interface FreeBlock extends Interval {
+  /** Local day number (days since 1970-01-01 in the learner's zone). */
+  readonly day: number;
+}
+
+/**
+ * The study windows inside `[from, to)` as UTC intervals, one set per local day.
+ *
+ * @example
+ * studyWindowIntervals(prefs, Date.parse("2027-01-11T00:00:00Z"), Date.parse("2027-01-12T00:00:00Z"))
+ */
+export function studyWindowIntervals(prefs: FitPreferences, from: number, to: number): (Interval & { day: number })[] {
+  const zone = requireZone(prefs.timeZone);
+  const firstDay = Math.floor((from + zone.offsetAt(from)) / DAY) - 1;
+  const lastDay = Math.floor((to + zone.offsetAt(to)) / DAY) + 1;
+  const out: (Interval & { day: number })[] = [];
+  for (let day = firstDay; day <= lastDay; day++) {
+    const weekday = (((day + 3) % 7) + 7) % 7;
+    const pieces: Interval[] = [];
+    for (const w of prefs.studyWindows) {
+      if (!w.days.includes(weekday)) continue;
+      const s = zone.wallToUtc(day * DAY + minutesOf(w.start) * 60_000);
+      const e = zone.wallToUtc(day * DAY + minutesOf(w.end) * 60_000);
+      const cs = Math.max(s, from);
+      const ce = Math.min(e, to);
+      if (ce > cs) pieces.push({ start: cs, end: ce });
+    }
+    for (const p of mergeIntervals(pieces)) out.push({ ...p, day });
+  }
+  return out;
+}
+
+/**
+ * Free study blocks in `[from, to)`: study windows minus busy intervals, blocks shorter than the
+ * minimum dropped, and each local day cut off at the daily cap (earliest blocks kept).
+ *
+ * @example
+ * freeBlocks(busy, prefs, termStart, termEnd).reduce((h, b) => h + (b.end - b.start), 0) / 3.6e6 // free hours
+ */
+export function freeBlocks(busy: readonly BusyInterval[], prefs: FitPreferences, from: number, to: number): FreeBlock[] {
+  const windows = studyWindowIntervals(prefs, from, to);
+  const minBlock = prefs.minBlockMinutes * 60_000;
+  const cap = prefs.dailyCapHours * 3_600_000;
+  const out: FreeBlock[] = [];
+  let j = 0; // busy intervals before j end before the current window starts (one sweep overall)
+  let usedDay = Number.NaN;
+  let used = 0;
+  const take = (start: number, end: number, day: number) => {
+    if (end - start < minBlock) return;
+    if (day !== usedDay) {
+      usedDay = day;
+      used = 0;
+    }
+    const room = cap - used;
+    if (room < minBlock) return;
+    const e = Math.min(end, start + room);
+    used += e - start;
+    out.push({ start, end: e, day });
+  };
+  for (const w of windows) {
+    while (j < busy.length && (busy[j] as BusyInterval).end <= w.start) j++;
+    let s = w.start;
+    for (let k = j; k < busy.length; k++) {
+      const b = busy[k] as BusyInterval;
+      if (b.start >= w.end) break;
+      if (b.start > s) take(s, b.start, w.day);
+      s = Math.max(s, b.end);
+      if (s >= w.end) break;
+    }
+    if (s < w.end) take(s, w.end, w.day);
+  }
+  return out;
+}
+
+/** The learner-local date (YYYY-MM-DD) of a local day number. */
+export function localDateOfDay(day: number): string {
+  const [y, m, d] = civilFromDays(day);
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}

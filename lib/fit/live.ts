@@ -1,0 +1,111 @@
+/**
+ * Live sessions against busy time: each session checked by sort-and-sweep, with the overlap in
+ * minutes and the busy events behind it; the learner-local time of each session, and the weeks
+ * where it shifts because the learner's and the section's zones change clocks on different dates.
+ */
+import type { BusyInterval, BusySource } from "../busy";
+import type { Session } from "../catalog/sessions";
+import { requireZone } from "../time/zone";
+import { overlapSweep } from "./intervals";
+
+const DAY = 86_400_000;
+
+export interface LiveConflict {
+  readonly session: Session;
+  /** Minutes of busy time inside the session. */
+  readonly overlapMinutes: number;
+  /** True when the overlap is short (arriving late or leaving early), per the thresholds. */
+  readonly partial: boolean;
+  /** The busy events behind the clash. */
+  readonly busy: readonly BusySource[];
+}
+
+/** Sessions of one meeting pattern whose learner-local start differs from the usual one. */
+export interface ClockShift {
+  readonly patternIndex: number;
+  /** Usual learner-local start, HH:MM. */
+  readonly usual: string;
+  /** The shifted start, HH:MM, and the learner-local dates it applies to. */
+  readonly shifted: string;
+  readonly dates: readonly string[];
+}
+
+export interface LiveAnalysis {
+  readonly sessions: readonly Session[];
+  readonly conflicts: readonly LiveConflict[];
+  /** Sessions the learner would miss (conflicts that are not partial). */
+  readonly missed: number;
+  /** Share of sessions attended live (0–1). */
+  readonly attendanceRate: number;
+  /** Per meeting pattern: the usual learner-local start and weekdays. */
+  readonly patterns: readonly { patternIndex: number; usual: string; usualEnd: string; weekdays: readonly number[] }[];
+  readonly shifts: readonly ClockShift[];
+}
+
+function hhmm(wallMs: number): string {
+  const m = Math.floor((((wallMs % DAY) + DAY) % DAY) / 60_000);
+  return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+}
+
+function localDate(wallMs: number): string {
+  return new Date(Math.floor(wallMs / DAY) * DAY).toISOString().slice(0, 10);
+}
+
+/**
+ * Checks sessions (sorted by start) against merged busy intervals.
+ *
+ * @example
+ * analyseLive(sectionSessions(section), busyIntervals(occurrences), { timeZone: "Europe/London", partialOverlapMinutes: 15 })
+ */
+export function analyseLive(sessions: readonly Session[], busy: readonly BusyInterval[], options: { timeZone: string; partialOverlapMinutes: number }): LiveAnalysis {
+  const zone = requireZone(options.timeZone);
+  const sweep = overlapSweep(sessions, busy);
+  const conflicts: LiveConflict[] = [];
+  sweep.forEach((r, i) => {
+    if (r.overlap <= 0) return;
+    const session = sessions[i] as Session;
+    const sources: BusySource[] = [];
+    for (const j of r.busy) for (const s of (busy[j] as BusyInterval).sources) if (s.end > session.start && s.start < session.end) sources.push(s);
+    const overlapMinutes = Math.round(r.overlap / 60_000);
+    const sessionMinutes = (session.end - session.start) / 60_000;
+    const partial = overlapMinutes < options.partialOverlapMinutes && overlapMinutes < sessionMinutes / 2;
+    conflicts.push({ session, overlapMinutes, partial, busy: sources });
+  });
+  const missed = conflicts.filter((c) => !c.partial).length;
+
+  // Learner-local times per meeting pattern (extra meetings are one-offs, not a pattern).
+  const byPattern = new Map<number, { wall: number; end: number }[]>();
+  for (const s of sessions) {
+    if (s.kind !== "meeting" || s.patternIndex === undefined) continue;
+    const list = byPattern.get(s.patternIndex) ?? [];
+    list.push({ wall: s.start + zone.offsetAt(s.start), end: s.end + zone.offsetAt(s.end) });
+    byPattern.set(s.patternIndex, list);
+  }
+  const patterns: { patternIndex: number; usual: string; usualEnd: string; weekdays: number[] }[] = [];
+  const shifts: ClockShift[] = [];
+  for (const [patternIndex, list] of [...byPattern.entries()].sort((a, b) => a[0] - b[0])) {
+    const counts = new Map<string, number>();
+    for (const x of list) counts.set(hhmm(x.wall), (counts.get(hhmm(x.wall)) ?? 0) + 1);
+    const usual = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? "";
+    const usualItem = list.find((x) => hhmm(x.wall) === usual);
+    const weekdays = [...new Set(list.filter((x) => hhmm(x.wall) === usual).map((x) => (((Math.floor(x.wall / DAY) + 3) % 7) + 7) % 7))].sort();
+    patterns.push({ patternIndex, usual, usualEnd: usualItem ? hhmm(usualItem.end) : "", weekdays });
+    const shifted = new Map<string, string[]>();
+    for (const x of list) {
+      const t = hhmm(x.wall);
+      if (t === usual) continue;
+      const dates = shifted.get(t) ?? [];
+      dates.push(localDate(x.wall));
+      shifted.set(t, dates);
+    }
+    for (const [t, dates] of shifted) shifts.push({ patternIndex, usual, shifted: t, dates });
+  }
+  return {
+    sessions,
+    conflicts,
+    missed,
+    attendanceRate: sessions.length === 0 ? 1 : (sessions.length - missed) / sessions.length,
+    patterns,
+    shifts,
+  };
+}
