@@ -53,6 +53,7 @@ export function fitJson(result: FitResult): unknown {
         ? { weeks: s.async.weeks.map((w) => ({ start: isoUtc(w.start), end: isoUtc(w.end), requiredHours: w.requiredHours, availableHours: w.availableHours, feasible: w.feasible })) }
         : null,
     })),
+    courses: result.courses.map((c) => ({ courseId: c.course.id, sectionIds: c.sectionIds, summary: c.summary, best: c.best })),
     ...(result.plan
       ? {
           plan: {
@@ -111,6 +112,7 @@ export function fitTable(result: FitResult, tz: string): string {
     s.async ? `${s.async.unmet} deadlines missed, ${s.async.crunchWeeks.length} crunch weeks` : "",
   ]);
   let out = table([["Section", "Format", "Verdict", "Live", "Deadlines"], ...rows]);
+  for (const c of result.courses) if (c.sectionIds.length > 1) out += `\n${c.course.id} ${c.course.title}: ${c.summary}\n`;
   for (const s of result.sections) {
     out += `\n${s.section.id} — ${s.course.title} (${s.section.format}): ${VERDICT_TEXT[s.verdict]}\n`;
     for (const r of s.reasons) out += `  - ${r}\n`;

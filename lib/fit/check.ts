@@ -8,12 +8,12 @@ import { busyIntervals, type BusyInterval } from "../busy";
 import type { Catalog, Course, Section } from "../catalog/schema";
 import { sectionDeadlines, sectionSessions, type Session } from "../catalog/sessions";
 import type { Occurrence } from "../recurrence/expand";
-import { mergeIntervals } from "./intervals";
+import { mergeIntervals, type Interval } from "./intervals";
 import { analyseLive, type LiveAnalysis } from "./live";
-import { freeBlocks } from "./free-time";
+import { rawFreeTime, usableBlocks, type FreeBlock } from "./free-time";
 import { loadWeeks, planStudy, sectionJobs, termEndOf, termStartOf, type LoadWeek, type StudyBlock, type StudyPlan } from "./async";
 import { busyPreferencesOf, type FitPreferences } from "./preferences";
-import { describeAsync, describeLive, worst, type Verdict } from "./verdict";
+import { describeAsync, describeLive, whenText, worst, type Verdict } from "./verdict";
 
 export type { Verdict } from "./verdict";
 
@@ -50,8 +50,19 @@ export interface PlanFit {
   readonly weeks: readonly LoadWeek[];
 }
 
+/** One course's formats side by side. */
+export interface CourseComparison {
+  readonly course: Course;
+  readonly sectionIds: readonly string[];
+  /** "the synchronous section clashes with 5 of 24 sessions (…); the asynchronous section leaves …" */
+  readonly summary: string;
+  /** The sections that fit best, in order. */
+  readonly best: readonly string[];
+}
+
 export interface FitResult {
   readonly sections: readonly SectionFit[];
+  readonly courses: readonly CourseComparison[];
   readonly plan: PlanFit | null;
   readonly busy: readonly BusyInterval[];
 }
@@ -102,26 +113,16 @@ export function termWindow(sections: readonly Section[]): { from: number; to: nu
   return { from, to };
 }
 
-function asBusy(sessions: readonly Session[]): BusyInterval[] {
-  return sessions.map((s) => ({ start: s.start, end: s.end, sources: [{ uid: `session:${s.sectionId}`, start: s.start, end: s.end, rule: "busy" as const, allDay: false, summary: `${s.sectionId} live session` }] }));
+/** The sessions as sorted, non-overlapping intervals (you cannot study during class). */
+function sessionIntervals(sessions: readonly Session[]): Interval[] {
+  return mergeIntervals(sessions);
 }
 
-function withSessions(busy: readonly BusyInterval[], sessions: readonly Session[]): BusyInterval[] {
-  if (sessions.length === 0) return [...busy];
-  // Merge learner busy time with the sections' own sessions (you cannot study during class).
-  const merged = mergeIntervals([...busy, ...asBusy(sessions)]);
-  return merged.map((m) => ({ start: m.start, end: m.end, sources: [] }));
-}
-
-function analyseAsync(sections: readonly Section[], busy: readonly BusyInterval[], prefs: FitPreferences, ownSessions: readonly Session[]): { plan: StudyPlan; weeksBySection: Map<string, LoadWeek[]>; free: ReturnType<typeof freeBlocks> } {
-  const from = Math.min(...sections.map(termStartOf));
-  const to = Math.max(...sections.map(termEndOf));
-  const free = freeBlocks(withSessions(busy, ownSessions), prefs, from, to);
-  const jobs = sections.flatMap((s) => sectionJobs(s, sectionDeadlines(s), termStartOf(s)));
+function analyseAsync(section: Section, raw: readonly FreeBlock[], prefs: FitPreferences, ownSessions: readonly Session[]): { plan: StudyPlan; weeks: LoadWeek[] } {
+  const free = usableBlocks(raw, sessionIntervals(ownSessions), prefs, termStartOf(section), termEndOf(section));
+  const jobs = sectionJobs(section, sectionDeadlines(section), termStartOf(section));
   const plan = planStudy(jobs, free);
-  const weeksBySection = new Map<string, LoadWeek[]>();
-  for (const s of sections) weeksBySection.set(s.id, loadWeeks(s, plan.jobs, free));
-  return { plan, weeksBySection, free };
+  return { plan, weeks: loadWeeks(section, plan.jobs, free) };
 }
 
 /**
@@ -136,14 +137,27 @@ export function checkFit(options: CheckOptions): FitResult {
   const prefs = options.preferences;
   const chosen = chooseSections(options.catalog, options.sectionIds);
   const busy = busyIntervals(options.occurrences, busyPreferencesOf(prefs));
+  return checkFitWithBusy({ ...options, busy, chosen });
+}
+
+/**
+ * {@link checkFit} from busy intervals already merged (the what-if path and the benchmark start
+ * here). Free time (study windows minus busy) is computed once for all sections.
+ */
+export function checkFitWithBusy(options: CheckOptions & { busy: readonly BusyInterval[]; chosen?: { section: Section; course: Course }[] }): FitResult {
+  const prefs = options.preferences;
+  const busy = options.busy;
+  const chosen = options.chosen ?? chooseSections(options.catalog, options.sectionIds);
+  const window = termWindow(chosen.map((c) => c.section));
+  const raw = chosen.length > 0 ? rawFreeTime(busy, prefs, window.from, window.to) : [];
   const sections: SectionFit[] = chosen.map(({ section, course }) => {
     const sessions = sectionSessions(section);
     const live = sessions.length > 0 ? analyseLive(sessions, busy, { timeZone: prefs.timeZone, partialOverlapMinutes: prefs.thresholds.partialOverlapMinutes }) : null;
     const hasDeadlines = "deadlines" in section && section.deadlines !== undefined && section.deadlines.length > 0;
     let async: AsyncAnalysis | null = null;
     if (hasDeadlines) {
-      const a = analyseAsync([section], busy, prefs, sessions);
-      const weeks = a.weeksBySection.get(section.id) ?? [];
+      const a = analyseAsync(section, raw, prefs, sessions);
+      const weeks = a.weeks;
       const crunchWeeks = weeks.filter((w) => w.requiredHours > 0 && w.slackHours < prefs.thresholds.crunchSlackHours);
       async = {
         weeks,
@@ -161,11 +175,11 @@ export function checkFit(options: CheckOptions): FitResult {
   });
 
   let plan: PlanFit | null = null;
-  if (options.together && chosen.length > 0) plan = checkTogether(chosen.map((c) => c.section), busy, prefs, sections);
-  return { sections, plan, busy };
+  if (options.together && chosen.length > 0) plan = checkTogether(chosen.map((c) => c.section), raw, prefs, sections);
+  return { sections, courses: compareCourses(sections, prefs), plan, busy };
 }
 
-function checkTogether(sections: readonly Section[], busy: readonly BusyInterval[], prefs: FitPreferences, alone: readonly SectionFit[]): PlanFit {
+function checkTogether(sections: readonly Section[], raw: readonly FreeBlock[], prefs: FitPreferences, alone: readonly SectionFit[]): PlanFit {
   const all = sections.flatMap((s) => sectionSessions(s)).sort((a, b) => a.start - b.start);
   const clashes: SessionClash[] = [];
   // Sessions of different sections that overlap: sort and sweep with an active list.
@@ -178,10 +192,10 @@ function checkTogether(sections: readonly Section[], busy: readonly BusyInterval
   const withDeadlines = sections.filter((s) => "deadlines" in s && s.deadlines && s.deadlines.length > 0);
   const from = Math.min(...sections.map(termStartOf));
   const to = Math.max(...sections.map(termEndOf));
-  const free = freeBlocks(withSessions(busy, all), prefs, from, to);
+  const free = usableBlocks(raw, sessionIntervals(all), prefs, from, to);
   const jobs = withDeadlines.flatMap((s) => sectionJobs(s, sectionDeadlines(s), termStartOf(s)));
   const studyPlan = planStudy(jobs, free);
-  const weeks = combinedWeeks(studyPlan, free, from, to, prefs);
+  const weeks = combinedWeeks(studyPlan, free, from, to);
   const reasons: string[] = [];
   let verdict: Verdict = worst(alone.map((a) => a.verdict));
   if (clashes.length > 0) {
@@ -202,8 +216,7 @@ function checkTogether(sections: readonly Section[], busy: readonly BusyInterval
   return { sectionIds: sections.map((s) => s.id), verdict, reasons, clashes, studyPlan, weeks };
 }
 
-function combinedWeeks(plan: StudyPlan, free: ReturnType<typeof freeBlocks>, from: number, to: number, prefs: FitPreferences): LoadWeek[] {
-  void prefs;
+function combinedWeeks(plan: StudyPlan, free: readonly FreeBlock[], from: number, to: number): LoadWeek[] {
   const weeks: LoadWeek[] = [];
   const DAY = 86_400_000;
   for (let s = from; s < to; s += 7 * DAY) {
@@ -221,4 +234,39 @@ function combinedWeeks(plan: StudyPlan, free: ReturnType<typeof freeBlocks>, fro
 /** Study blocks of a plan, for the study-plan calendar. */
 export function studyBlocks(plan: StudyPlan): readonly StudyBlock[] {
   return plan.blocks;
+}
+
+const VERDICT_ORDER: Record<Verdict, number> = { fits: 0, "fits-with-tradeoffs": 1, "does-not-fit": 2 };
+
+function sectionPhrase(f: SectionFit, prefs: FitPreferences, several: boolean): string {
+  const name = `the ${f.section.format} section${several ? ` ${f.section.id}` : ""}`;
+  const parts: string[] = [];
+  if (f.live) {
+    const missed = f.live.conflicts.filter((c) => !c.partial);
+    if (f.live.conflicts.length === 0) parts.push(`has no clash in its ${f.live.sessions.length} sessions`);
+    else parts.push(`clashes with ${f.live.conflicts.length} of ${f.live.sessions.length} sessions (${whenText((missed.length > 0 ? missed : f.live.conflicts).map((c) => c.session.start), prefs.timeZone)})`);
+  }
+  if (f.async) {
+    const weeks = f.async.weeks.filter((w) => w.requiredHours > 0);
+    if (f.async.unmet > 0) parts.push(`misses ${f.async.unmet} deadline${f.async.unmet === 1 ? "" : "s"}`);
+    else if (weeks.length > 0) parts.push(`leaves at least ${Math.max(0, Math.min(...weeks.map((w) => w.availableHours)))} free hours every week for its ${f.async.hoursPerWeek} hours of study`);
+  }
+  return `${name} ${parts.join(" and ")}`;
+}
+
+function compareCourses(fits: readonly SectionFit[], prefs: FitPreferences): CourseComparison[] {
+  const byCourse = new Map<string, SectionFit[]>();
+  for (const f of fits) {
+    const list = byCourse.get(f.course.id) ?? [];
+    list.push(f);
+    byCourse.set(f.course.id, list);
+  }
+  return [...byCourse.values()].map((list) => {
+    const formats = new Map<string, number>();
+    for (const f of list) formats.set(f.section.format, (formats.get(f.section.format) ?? 0) + 1);
+    const phrases = list.map((f) => sectionPhrase(f, prefs, (formats.get(f.section.format) ?? 0) > 1));
+    const best = [...list].sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict]).map((f) => f.section.id);
+    const summary = phrases.join("; ");
+    return { course: (list[0] as SectionFit).course, sectionIds: list.map((f) => f.section.id), summary: summary.charAt(0).toUpperCase() + summary.slice(1) + ".", best };
+  });
 }

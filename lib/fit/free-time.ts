@@ -2,7 +2,6 @@
  * Free study time: the learner's study windows (wall-clock, in their zone, DST-correct) minus busy
  * time, in blocks of at least the minimum useful length, with at most the daily cap per local day.
  */
-import type { BusyInterval } from "../busy";
 import { requireZone } from "../time/zone";
 import { civilFromDays } from "../recurrence/fast-rule";
 import { mergeIntervals, type Interval } from "./intervals";
@@ -48,45 +47,76 @@ export function studyWindowIntervals(prefs: FitPreferences, from: number, to: nu
 }
 
 /**
+ * Study windows minus busy time in `[from, to)`, before the minimum block and the daily cap: the
+ * part that is the same for every section, computed once per check.
+ *
+ * @example
+ * const raw = rawFreeTime(busy, prefs, termStart, termEnd);
+ */
+export function rawFreeTime(busy: readonly Interval[], prefs: FitPreferences, from: number, to: number): FreeBlock[] {
+  return subtractTagged(studyWindowIntervals(prefs, from, to), busy);
+}
+
+/** Tagged intervals minus sorted, non-overlapping intervals, in one sweep. */
+function subtractTagged(windows: readonly FreeBlock[], busy: readonly Interval[]): FreeBlock[] {
+  const out: FreeBlock[] = [];
+  let j = 0; // busy intervals before j end before the current window starts
+  for (const w of windows) {
+    while (j < busy.length && (busy[j] as Interval).end <= w.start) j++;
+    let s = w.start;
+    for (let k = j; k < busy.length; k++) {
+      const b = busy[k] as Interval;
+      if (b.start >= w.end) break;
+      if (b.start > s) out.push({ start: s, end: b.start, day: w.day });
+      s = Math.max(s, b.end);
+      if (s >= w.end) break;
+    }
+    if (s < w.end) out.push({ start: s, end: w.end, day: w.day });
+  }
+  return out;
+}
+
+/**
+ * Usable blocks from raw free time: minus `extraBusy` (a section's own sessions, sorted), inside
+ * `[from, to)`, blocks shorter than the minimum dropped, each local day cut at the daily cap
+ * (earliest blocks kept).
+ */
+export function usableBlocks(raw: readonly FreeBlock[], extraBusy: readonly Interval[], prefs: FitPreferences, from: number, to: number): FreeBlock[] {
+  const minBlock = prefs.minBlockMinutes * 60_000;
+  const cap = prefs.dailyCapHours * 3_600_000;
+  const clipped: FreeBlock[] = [];
+  for (const r of raw) {
+    if (r.end <= from || r.start >= to) continue;
+    clipped.push({ start: Math.max(r.start, from), end: Math.min(r.end, to), day: r.day });
+  }
+  const pieces = extraBusy.length > 0 ? subtractTagged(clipped, extraBusy) : clipped;
+  const out: FreeBlock[] = [];
+  let usedDay = Number.NaN;
+  let used = 0;
+  for (const p of pieces) {
+    if (p.end - p.start < minBlock) continue;
+    if (p.day !== usedDay) {
+      usedDay = p.day;
+      used = 0;
+    }
+    const room = cap - used;
+    if (room < minBlock) continue;
+    const end = Math.min(p.end, p.start + room);
+    used += end - p.start;
+    out.push({ start: p.start, end, day: p.day });
+  }
+  return out;
+}
+
+/**
  * Free study blocks in `[from, to)`: study windows minus busy intervals, blocks shorter than the
  * minimum dropped, and each local day cut off at the daily cap (earliest blocks kept).
  *
  * @example
  * freeBlocks(busy, prefs, termStart, termEnd).reduce((h, b) => h + (b.end - b.start), 0) / 3.6e6 // free hours
  */
-export function freeBlocks(busy: readonly BusyInterval[], prefs: FitPreferences, from: number, to: number): FreeBlock[] {
-  const windows = studyWindowIntervals(prefs, from, to);
-  const minBlock = prefs.minBlockMinutes * 60_000;
-  const cap = prefs.dailyCapHours * 3_600_000;
-  const out: FreeBlock[] = [];
-  let j = 0; // busy intervals before j end before the current window starts (one sweep overall)
-  let usedDay = Number.NaN;
-  let used = 0;
-  const take = (start: number, end: number, day: number) => {
-    if (end - start < minBlock) return;
-    if (day !== usedDay) {
-      usedDay = day;
-      used = 0;
-    }
-    const room = cap - used;
-    if (room < minBlock) return;
-    const e = Math.min(end, start + room);
-    used += e - start;
-    out.push({ start, end: e, day });
-  };
-  for (const w of windows) {
-    while (j < busy.length && (busy[j] as BusyInterval).end <= w.start) j++;
-    let s = w.start;
-    for (let k = j; k < busy.length; k++) {
-      const b = busy[k] as BusyInterval;
-      if (b.start >= w.end) break;
-      if (b.start > s) take(s, b.start, w.day);
-      s = Math.max(s, b.end);
-      if (s >= w.end) break;
-    }
-    if (s < w.end) take(s, w.end, w.day);
-  }
-  return out;
+export function freeBlocks(busy: readonly Interval[], prefs: FitPreferences, from: number, to: number): FreeBlock[] {
+  return usableBlocks(rawFreeTime(busy, prefs, from, to), [], prefs, from, to);
 }
 
 /** The learner-local date (YYYY-MM-DD) of a local day number. */
