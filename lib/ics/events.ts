@@ -181,7 +181,9 @@ export function eventFromComponent(comp: Component, ctx: EventContext, issues: I
       const startWall = start.kind === "utc" ? start.utc : start.wall;
       const why = whyRuleNeverMatches(rule, startWall);
       if (why) {
-        throw new SkipEvent("RRULE_NEVER_MATCHES", `Line ${p.line}: RRULE ${rule.text} can never produce an occurrence (${why}); the event was skipped. Check the rule in the calendar program that made it.`, p.line);
+        // DTSTART is still the first instance (RFC 5545): keep the event, drop the rule.
+        warn("RRULE_NEVER_MATCHES", p.line, `Line ${p.line}: RRULE ${rule.text} can never produce an occurrence (${why}); only the event's start (DTSTART) is used. Check the rule in the calendar program that made it.`);
+        continue;
       }
       rrules.push(rule);
     }

@@ -5,7 +5,7 @@
  */
 import type { DateValue, EventStatus, IcsEvent, ImportIssue, NominalDuration, PeriodValue, BusyStatus } from "../ics/types";
 import { requireZone, UTC_ZONE, type ZoneRules } from "../time/zone";
-import { expandRule, whyRuleNeverMatches } from "./rule-expand";
+import { expandRule } from "./rule-expand";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -228,13 +228,18 @@ function expandSeries(master: IcsEvent, overrides: readonly IcsEvent[], ctx: Ctx
   const len = lengthOf(master, zone, viewer, ctx);
 
   const byRid = new InstanceKeySet<IcsEvent>(zone, viewer, allDay);
-  const futureOverrides: { from: number; ev: IcsEvent; delta: number }[] = [];
+  // RANGE=THISANDFUTURE: from its RECURRENCE-ID on, instances move by the same wall-clock shift
+  // (so a move across a DST change keeps the local time) and take the override's length.
+  const futureOverrides: { from: number; ev: IcsEvent; deltaWall: number }[] = [];
+  let maxShift = 0;
   for (const ov of overrides) {
     if (!ov.recurrenceId) continue;
     byRid.add(ov.recurrenceId, ov);
     if (ov.thisAndFuture) {
       const ridUtc = instantOf(ov.recurrenceId, viewer);
-      futureOverrides.push({ from: ridUtc, ev: ov, delta: instantOf(ov.start, viewer) - ridUtc });
+      const deltaWall = wallIn(ov.start, zone, viewer) - wallIn(ov.recurrenceId, zone, viewer);
+      futureOverrides.push({ from: ridUtc, ev: ov, deltaWall });
+      maxShift = Math.max(maxShift, Math.abs(deltaWall));
     }
     // Every override stands on its own: it may move an instance into the window from far away.
     expandSingle(ov, ctx, out);
@@ -246,20 +251,21 @@ function expandSeries(master: IcsEvent, overrides: readonly IcsEvent[], ctx: Ctx
   const exdates = new InstanceKeySet<true>(zone, viewer, allDay);
   for (const x of master.exdates) exdates.add(x, true);
 
-  // Wall-clock search range: the window in this zone's wall time, widened by the longest instance
-  // and two hours for an offset change at either edge; instants are filtered exactly below.
-  const lo = ctx.window.from + zone.offsetAt(ctx.window.from) - len.bound - 2 * HOUR;
-  const hi = ctx.window.to + zone.offsetAt(ctx.window.to) + 2 * HOUR;
+  // Wall-clock search range: the window in this zone's wall time, widened by the longest instance,
+  // two hours for an offset change at either edge, and any THISANDFUTURE shift; instants are
+  // filtered exactly below.
+  const lo = ctx.window.from + zone.offsetAt(ctx.window.from) - len.bound - 2 * HOUR - maxShift;
+  const hi = ctx.window.to + zone.offsetAt(ctx.window.to) + 2 * HOUR + maxShift;
 
-  const walls = new Set<number>();
-  const periodRdates = new Map<number, PeriodValue>();
-  if (dtstartWall >= lo && dtstartWall <= hi) walls.add(dtstartWall);
+  // Instances as (wall, utc). Rule instances are wall-clock times in the series' zone; RDATEs in
+  // UTC or another zone keep their own instant (an hour in a fall-back overlap stays the one named).
+  const instances = new Map<number, { wall: number; period?: PeriodValue }>(); // keyed by UTC start: duplicates count once
+  const addWall = (wall: number, period?: PeriodValue) => {
+    const utc = zone.wallToUtc(wall);
+    if (!instances.has(utc)) instances.set(utc, period ? { wall, period } : { wall });
+  };
+  if (dtstartWall >= lo && dtstartWall <= hi) addWall(dtstartWall);
   for (const rule of master.rrules) {
-    const why = whyRuleNeverMatches(rule, dtstartWall);
-    if (why) {
-      // Reported once at import; DTSTART still stands as the first instance.
-      continue;
-    }
     const until = untilWallFor(master, zone, ctx, rule.until);
     const res = expandRule(rule, dtstartWall, lo, hi, { maxSteps: ctx.maxSteps, untilWall: until.wall });
     let ws = res.walls;
@@ -271,7 +277,7 @@ function expandSeries(master: IcsEvent, overrides: readonly IcsEvent[], ctx: Ctx
       const drop = res.lastCounted;
       ws = ws.filter((w) => w !== drop);
     }
-    for (const w of ws) walls.add(w);
+    for (const w of ws) addWall(w);
     if (res.capped) {
       ctx.warnings.push({
         code: "EXPANSION_CAPPED",
@@ -283,26 +289,30 @@ function expandSeries(master: IcsEvent, overrides: readonly IcsEvent[], ctx: Ctx
     }
   }
   for (const rd of master.rdates) {
-    if (rd.kind === "period") {
-      const w = wallIn(rd.start, zone, viewer);
-      if (w >= lo - 366 * DAY && w <= hi) {
-        walls.add(w);
-        periodRdates.set(w, rd);
-      }
+    const v = rd.kind === "period" ? rd.start : rd;
+    const period = rd.kind === "period" ? rd : undefined;
+    if (v.kind === "date" && !allDay) {
+      // A DATE in the RDATE list of a timed series: that date at DTSTART's time of day.
+      const w = v.wall + (dtstartWall - dateOf(dtstartWall));
+      if (w >= lo - (period ? 366 * DAY : 0) && w <= hi) addWall(w, period);
+    } else if (v.kind === "utc" || (v.kind === "zoned" && v.zone !== zone)) {
+      const utc = instantOf(v, viewer);
+      const w = utc + zone.offsetAt(utc);
+      if (w >= lo - (period ? 366 * DAY : 0) && w <= hi && !instances.has(utc)) instances.set(utc, period ? { wall: w, period } : { wall: w });
     } else {
-      const w = rd.kind === "date" && !allDay ? rd.wall + (dtstartWall - dateOf(dtstartWall)) : wallIn(rd, zone, viewer);
-      if (w >= lo && w <= hi) walls.add(w);
+      const w = wallIn(v, zone, viewer);
+      if (w >= lo - (period ? 366 * DAY : 0) && w <= hi) addWall(w, period);
     }
   }
 
-  for (const wall of walls) {
-    const startUtc = zone.wallToUtc(wall);
+  for (const [startUtc, inst] of instances) {
+    const wall = inst.wall;
     if (exdates.size > 0 && exdates.get(wall, startUtc)) continue;
     if (byRid.size > 0 && byRid.get(wall, startUtc)) continue;
     let ev = master;
     let s = startUtc;
     let e: number;
-    const period = periodRdates.get(wall);
+    const period = inst.period;
     if (period) {
       e = period.end ? instantOf(period.end, viewer) : period.duration ? nominalLength(zone, period.duration).end(wall, startUtc) : len.end(wall, startUtc);
     } else {
@@ -317,8 +327,9 @@ function expandSeries(master: IcsEvent, overrides: readonly IcsEvent[], ctx: Ctx
         const ovZone = wallZone(f.ev.start, viewer);
         const ovLen = lengthOf(f.ev, ovZone, viewer, ctx);
         ev = f.ev;
-        s = startUtc + f.delta;
-        e = ovLen.end(wall + f.delta, s);
+        const movedWall = wall + f.deltaWall;
+        s = zone.wallToUtc(movedWall);
+        e = ovLen.end(movedWall, s);
       }
     }
     if (overlaps(s, e, ctx.window)) out.push(occurrence(ev, s, e, startUtc));

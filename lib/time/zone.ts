@@ -246,7 +246,7 @@ export function ianaZone(name: string): ZoneRules | undefined {
   if (cached) return cached;
   if (!IANAZone.isValidZone(name)) return undefined;
   // Canonicalise case ("america/new_york") so the cache and display use one spelling.
-  const canonical = IANAZone.create(name).name;
+  const canonical = new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
   const existing = ianaCache.get(canonical);
   if (existing) {
     ianaCache.set(name, existing);

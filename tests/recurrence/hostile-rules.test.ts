@@ -41,7 +41,7 @@ function isArithmetic(occurrences: readonly Occurrence[], first: number, step: n
   return occurrences.every((o, i) => o.start === first + i * step);
 }
 
-describe("rules that can never produce an instance after DTSTART: RRULE_NEVER_MATCHES, that event only", () => {
+describe("rules that can never produce an instance after DTSTART: RRULE_NEVER_MATCHES, the rule dropped, DTSTART kept", () => {
   const hostile: [string, string, string][] = [
     ["February 30th, daily", "DTSTART:20270101T090000Z", "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30"],
     ["every 2 hours from an even hour, at 01:xx", "DTSTART:20270101T100000Z", "FREQ=HOURLY;INTERVAL=2;BYHOUR=1"],
@@ -58,16 +58,21 @@ describe("rules that can never produce an instance after DTSTART: RRULE_NEVER_MA
   it.each(hostile)("%s", (_name, dtstart, rrule) => {
     const lines = calendar(vevent("good-1", "DTSTART:20270104T090000Z", "FREQ=WEEKLY;COUNT=3"), vevent("hostile", dtstart, rrule), vevent("good-2", "DTSTART:20270105T090000Z", "FREQ=DAILY;COUNT=2"));
     const { events, issues } = load(lines);
-    expect(events.map((e) => e.uid)).toEqual(["good-1", "good-2"]);
+    // RFC 5545: DTSTART is always the first instance, so the event stays, without its rule.
+    expect(events.map((e) => e.uid)).toEqual(["good-1", "hostile", "good-2"]);
+    expect(events.find((e) => e.uid === "hostile")?.rrules).toEqual([]);
     expect(issues).toHaveLength(1);
     const issue = issues[0] as ImportIssue;
     const line = lines.indexOf(`RRULE:${rrule}`) + 1;
-    expect(issue).toMatchObject({ code: "RRULE_NEVER_MATCHES", severity: "error", line, uid: "hostile" });
+    expect(issue).toMatchObject({ code: "RRULE_NEVER_MATCHES", severity: "warning", line, uid: "hostile" });
     expect(issue.message).toContain(`Line ${line}`);
     expect(issue.message).toContain(rrule);
     const { occurrences, warnings } = expandEvents(events, { from: Date.parse("2027-01-01T00:00:00Z"), to: Date.parse("2027-02-01T00:00:00Z") }, { viewerZone: "UTC" });
     expect(warnings).toEqual([]);
-    expect(occurrences.map((o) => `${o.uid} ${new Date(o.start).toISOString()}`)).toEqual([
+    // Only DTSTART remains: one occurrence when it lies in the January window.
+    const hostileStarts = occurrences.filter((o) => o.uid === "hostile");
+    expect(hostileStarts).toHaveLength(dtstart.includes(":202701") ? 1 : 0);
+    expect(occurrences.filter((o) => o.uid !== "hostile").map((o) => `${o.uid} ${new Date(o.start).toISOString()}`)).toEqual([
       "good-1 2027-01-04T09:00:00.000Z",
       "good-2 2027-01-05T09:00:00.000Z",
       "good-2 2027-01-06T09:00:00.000Z",
@@ -76,10 +81,10 @@ describe("rules that can never produce an instance after DTSTART: RRULE_NEVER_MA
     ]);
   });
 
-  it("all of them in one file: one issue each, at its own line, and the good event survives", () => {
+  it("all of them in one file: one issue each, at its own line, and every event keeps its DTSTART", () => {
     const lines = calendar(...hostile.map(([, d, r], i) => vevent(`hostile-${i}`, d, r)), vevent("good", "DTSTART:20270104T090000Z", "FREQ=DAILY;COUNT=2"));
     const { events, issues } = load(lines);
-    expect(events.map((e) => e.uid)).toEqual(["good"]);
+    expect(events.map((e) => e.uid)).toEqual([...hostile.map((_h, i) => `hostile-${i}`), "good"]);
     expect(issues.map((i) => [i.code, i.line, i.uid])).toEqual(hostile.map((_h, i) => ["RRULE_NEVER_MATCHES", lines.indexOf(`UID:hostile-${i}`) + 3, `hostile-${i}`]));
   });
 
