@@ -49,6 +49,19 @@ export interface BusyDecision {
   readonly rule: BusyRule;
 }
 
+const busyDecisions = new Map<BusyRule, BusyDecision>();
+const freeDecisions = new Map<BusyRule, BusyDecision>();
+/** Shared, frozen decisions: classifying 200,000 occurrences allocates nothing. */
+function decision(rule: BusyRule, busy: boolean): BusyDecision {
+  const map = busy ? busyDecisions : freeDecisions;
+  let d = map.get(rule);
+  if (!d) {
+    d = Object.freeze({ busy, rule });
+    map.set(rule, d);
+  }
+  return d;
+}
+
 /**
  * Decides whether one occurrence makes the learner busy, and by which rule.
  *
@@ -56,28 +69,28 @@ export interface BusyDecision {
  * classifyOccurrence(occ, DEFAULT_BUSY_PREFERENCES) // { busy: false, rule: "transparent" }
  */
 export function classifyOccurrence(o: Occurrence, prefs: BusyPreferences = DEFAULT_BUSY_PREFERENCES): BusyDecision {
-  if (o.status === "CANCELLED") return { busy: false, rule: "cancelled" };
-  if (prefs.ignoredUids.length > 0 && prefs.ignoredUids.includes(o.uid)) return { busy: false, rule: "ignored" };
-  if (o.end <= o.start) return { busy: false, rule: "no-duration" };
+  if (o.status === "CANCELLED") return decision("cancelled", false);
+  if (prefs.ignoredUids.length > 0 && prefs.ignoredUids.includes(o.uid)) return decision("ignored", false);
+  if (o.end <= o.start) return decision("no-duration", false);
   if (prefs.ownerEmails.length > 0) {
     for (const a of o.event.attendees) {
-      if (a.partstat === "DECLINED" && prefs.ownerEmails.some((e) => e.toLowerCase() === a.email)) return { busy: false, rule: "declined" };
+      if (a.partstat === "DECLINED" && prefs.ownerEmails.some((e) => e.toLowerCase() === a.email)) return decision("declined", false);
     }
   }
   if (o.allDay && prefs.allDay !== "follow-transparency") {
-    return prefs.allDay === "busy" ? { busy: true, rule: "all-day-busy-preference" } : { busy: false, rule: "all-day-free-preference" };
+    return prefs.allDay === "busy" ? decision("all-day-busy-preference", true) : decision("all-day-free-preference", false);
   }
-  if (o.busyStatus === "FREE") return { busy: false, rule: "free-status" };
-  if (o.busyStatus === "WORKINGELSEWHERE") return { busy: false, rule: "working-elsewhere" };
-  if (o.transparent) return { busy: false, rule: "transparent" };
-  if (o.busyStatus === "OOF" || o.event.kind === "outOfOffice") return { busy: true, rule: "out-of-office" };
+  if (o.busyStatus === "FREE") return decision("free-status", false);
+  if (o.busyStatus === "WORKINGELSEWHERE") return decision("working-elsewhere", false);
+  if (o.transparent) return decision("transparent", false);
+  if (o.busyStatus === "OOF" || o.event.kind === "outOfOffice") return decision("out-of-office", true);
   const ownTentative =
     prefs.ownerEmails.length > 0 &&
     o.event.attendees.some((a) => (a.partstat === "TENTATIVE" || a.partstat === "NEEDS-ACTION") && prefs.ownerEmails.some((e) => e.toLowerCase() === a.email));
   if (o.status === "TENTATIVE" || o.busyStatus === "TENTATIVE" || ownTentative) {
-    return prefs.tentativeIsBusy ? { busy: true, rule: "tentative" } : { busy: false, rule: "tentative-free-preference" };
+    return prefs.tentativeIsBusy ? decision("tentative", true) : decision("tentative-free-preference", false);
   }
-  return { busy: true, rule: "busy" };
+  return decision("busy", true);
 }
 
 /** One occurrence behind a busy interval. */
@@ -98,8 +111,34 @@ export interface BusyInterval {
 }
 
 /**
+ * A busy interval that builds its `sources` only when someone asks "why am I busy here?": a term
+ * of a large calendar has hundreds of thousands of busy occurrences and few questions.
+ */
+class MergedInterval implements BusyInterval {
+  private built: BusySource[] | undefined;
+  constructor(
+    readonly start: number,
+    public end: number,
+    private readonly occurrences: Occurrence[],
+    private readonly rules: BusyRule[],
+  ) {}
+  add(o: Occurrence, rule: BusyRule): void {
+    this.occurrences.push(o);
+    this.rules.push(rule);
+    this.built = undefined;
+  }
+  get sources(): readonly BusySource[] {
+    if (!this.built) {
+      this.built = this.occurrences.map((o, i) => ({ uid: o.uid, start: o.start, end: o.end, rule: this.rules[i] as BusyRule, allDay: o.allDay, ...(o.summary !== undefined ? { summary: o.summary } : {}) }));
+    }
+    return this.built;
+  }
+}
+
+/**
  * Merges the busy occurrences into non-overlapping, sorted intervals (sort and sweep; the input is
- * not modified). Touching intervals merge too (`[9,10)` and `[10,11)` become `[9,11)`).
+ * not modified, and not re-sorted when it is already in start order, as expandEvents returns it).
+ * Touching intervals merge too (`[9,10)` and `[10,11)` become `[9,11)`).
  *
  * @example
  * busyIntervals(expandEvents(events, window, { viewerZone }).occurrences, { ...DEFAULT_BUSY_PREFERENCES, bufferAfterMinutes: 15 })
@@ -108,25 +147,28 @@ export function busyIntervals(occurrences: readonly Occurrence[], preferences: P
   const prefs: BusyPreferences = { ...DEFAULT_BUSY_PREFERENCES, ...preferences };
   const before = prefs.bufferBeforeMinutes * 60_000;
   const after = prefs.bufferAfterMinutes * 60_000;
-  const items: { s: number; e: number; src: BusySource }[] = [];
-  for (const o of occurrences) {
-    const d = classifyOccurrence(o, prefs);
-    if (!d.busy) continue;
-    const src: BusySource = { uid: o.uid, start: o.start, end: o.end, rule: d.rule, allDay: o.allDay, ...(o.summary !== undefined ? { summary: o.summary } : {}) };
-    items.push({ s: o.start - before, e: o.end + after, src });
-  }
-  items.sort((a, b) => a.s - b.s || a.e - b.e);
-  const out: BusyInterval[] = [];
-  let cur: { start: number; end: number; sources: BusySource[] } | undefined;
-  for (const it of items) {
-    if (cur && it.s <= cur.end) {
-      if (it.e > cur.end) cur.end = it.e;
-      cur.sources.push(it.src);
-    } else {
-      if (cur) out.push(cur);
-      cur = { start: it.s, end: it.e, sources: [it.src] };
+  let sorted = true;
+  for (let i = 1; i < occurrences.length; i++) {
+    if ((occurrences[i] as Occurrence).start < (occurrences[i - 1] as Occurrence).start) {
+      sorted = false;
+      break;
     }
   }
-  if (cur) out.push(cur);
+  const list = sorted ? occurrences : [...occurrences].sort((a, b) => a.start - b.start);
+  const out: MergedInterval[] = [];
+  let cur: MergedInterval | undefined;
+  for (const o of list) {
+    const d = classifyOccurrence(o, prefs);
+    if (!d.busy) continue;
+    const s = o.start - before;
+    const e = o.end + after;
+    if (cur && s <= cur.end) {
+      if (e > cur.end) cur.end = e;
+      cur.add(o, d.rule);
+    } else {
+      cur = new MergedInterval(s, e, [o], [d.rule]);
+      out.push(cur);
+    }
+  }
   return out;
 }
