@@ -3,7 +3,13 @@
  * stderr), 1 with a one-line error on stderr on bad input, 2 on bad usage. Never a stack trace.
  */
 import { readFileSync } from "node:fs";
+import { registerExport } from "./export";
+import { registerCheck } from "./check";
 import { runCli } from "./run";
+
+// The clock is read here, at the edge, and passed in.
+registerExport({ now: () => Date.now() });
+registerCheck();
 
 try {
   const result = runCli(process.argv.slice(2), { readFile: (p) => readFileSync(p), env: process.env });

@@ -32,6 +32,11 @@ Commands:
   expand FILE.ics… --from ISO --to ISO [--tz IANA] [--json]
       Every occurrence that overlaps [from, to). Dates and times without an offset are read in --tz
       (default UTC). Output: a table, or with --json {"occurrences":[…],"warnings":[…]}.
+  check FILE.ics… [--catalog catalog.json] [--section ID…] [--tz IANA] [--together] [--buffer MIN] [--owner EMAIL] [--json]
+      Which sections fit the calendar, with reasons. Without --catalog: FORMATFIT_CATALOG or the
+      bundled catalog; without --section: every section. --together also judges the sections as one plan.
+  export --section ID [--catalog catalog.json] [--sequence N]
+      The section's sessions and deadlines as an .ics calendar on stdout.
 `;
 
 export interface CommandContext {

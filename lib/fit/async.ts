@@ -157,27 +157,44 @@ export interface LoadWeek {
 }
 
 /**
- * The section's term in weeks (7-day periods from startDate, in the section's zone): hours due in
- * each, free hours in each, and whether the plan meets every deadline in it.
+ * The section's term in deadline periods (DESIGN.md: an async "week" runs from one deadline
+ * period's start to its end). Periods end at the section's main deadline — the one pattern with
+ * the most hours, typically the weekly assignment — and hold every deadline due since the previous
+ * one: the hours needed, the free study hours between the two, and whether the plan meets them all.
  *
  * @example
  * loadWeeks(section, plan.jobs, free).filter((w) => w.slackHours < 2) // crunch weeks
  */
 export function loadWeeks(section: Section, jobs: readonly JobResult[], free: readonly FreeBlock[]): LoadWeek[] {
-  const zone = requireZone(section.timeZone);
+  const own = jobs.filter((j) => j.job.sectionId === section.id).sort((a, b) => a.job.due - b.job.due);
+  if (own.length === 0) return [];
   const sums = new PrefixSums(free);
-  const startWall = Date.parse(`${section.startDate}T00:00:00Z`);
-  const endWall = Date.parse(`${section.endDate}T00:00:00Z`) + DAY;
+  // The main pattern: the deadline title with the most hours in total.
+  const byTitle = new Map<string, number>();
+  for (const j of own) byTitle.set(j.job.title, (byTitle.get(j.job.title) ?? 0) + j.job.hours);
+  const main = [...byTitle.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const weeks: LoadWeek[] = [];
-  for (let w = startWall; w < endWall; w += 7 * DAY) {
-    const start = zone.wallToUtc(w);
-    const end = zone.wallToUtc(Math.min(w + 7 * DAY, endWall));
-    const due = jobs.filter((j) => j.job.sectionId === section.id && j.job.due >= start && j.job.due < end);
-    const requiredHours = round1(due.reduce((h, j) => h + j.job.hours, 0));
+  let periodStart = (own[0] as JobResult).job.release;
+  let pending: JobResult[] = [];
+  own.forEach((j, i) => {
+    pending.push(j);
+    const last = i === own.length - 1;
+    if (j.job.title !== main && !last) return;
+    const start = periodStart;
+    const end = j.job.due;
+    const requiredHours = round1(pending.reduce((h, x) => h + x.job.hours, 0));
     const availableHours = round1(sums.between(start, end) / HOUR);
-    weeks.push({ start, end, requiredHours, availableHours, feasible: due.every((j) => j.met), slackHours: round1(availableHours - requiredHours) });
-  }
+    weeks.push({ start, end, requiredHours, availableHours, feasible: pending.every((x) => x.met), slackHours: round1(availableHours - requiredHours) });
+    periodStart = end;
+    pending = [];
+  });
   return weeks;
+}
+
+/** A section's weekly study hours: its hoursPerWeek, or what its deadlines add up to per week. */
+export function weeklyHours(section: Section, deadlines: readonly DeadlineInstant[]): number {
+  if ("hoursPerWeek" in section && typeof section.hoursPerWeek === "number") return section.hoursPerWeek;
+  return round1(deadlines.reduce((h, d) => h + d.hours, 0) / Math.max(1, termDays(section) / 7));
 }
 
 export function round1(x: number): number {

@@ -11,7 +11,7 @@ import type { Occurrence } from "../recurrence/expand";
 import { mergeIntervals, type Interval } from "./intervals";
 import { analyseLive, type LiveAnalysis } from "./live";
 import { rawFreeTime, usableBlocks, type FreeBlock } from "./free-time";
-import { loadWeeks, planStudy, sectionJobs, termEndOf, termStartOf, type LoadWeek, type StudyBlock, type StudyPlan } from "./async";
+import { loadWeeks, planStudy, sectionJobs, termEndOf, termStartOf, weeklyHours, type LoadWeek, type StudyBlock, type StudyPlan } from "./async";
 import { busyPreferencesOf, type FitPreferences } from "./preferences";
 import { describeAsync, describeLive, whenText, worst, type Verdict } from "./verdict";
 
@@ -46,7 +46,7 @@ export interface PlanFit {
   readonly reasons: readonly string[];
   readonly clashes: readonly SessionClash[];
   readonly studyPlan: StudyPlan;
-  /** Combined weeks (Monday-based in the learner's zone): required and free hours of all sections. */
+  /** Combined 7-day periods from the earliest term start: required and free hours of all sections. */
   readonly weeks: readonly LoadWeek[];
 }
 
@@ -152,7 +152,10 @@ export function checkFitWithBusy(options: CheckOptions & { busy: readonly BusyIn
   const raw = chosen.length > 0 ? rawFreeTime(busy, prefs, window.from, window.to) : [];
   const sections: SectionFit[] = chosen.map(({ section, course }) => {
     const sessions = sectionSessions(section);
-    const live = sessions.length > 0 ? analyseLive(sessions, busy, { timeZone: prefs.timeZone, partialOverlapMinutes: prefs.thresholds.partialOverlapMinutes }) : null;
+    const live =
+      sessions.length > 0
+        ? analyseLive(sessions, busy, { timeZone: prefs.timeZone, partialOverlapMinutes: prefs.thresholds.partialOverlapMinutes, bufferMinutes: Math.max(prefs.bufferBeforeMinutes, prefs.bufferAfterMinutes) })
+        : null;
     const hasDeadlines = "deadlines" in section && section.deadlines !== undefined && section.deadlines.length > 0;
     let async: AsyncAnalysis | null = null;
     if (hasDeadlines) {
@@ -164,7 +167,7 @@ export function checkFitWithBusy(options: CheckOptions & { busy: readonly BusyIn
         plan: a.plan,
         unmet: a.plan.jobs.filter((j) => !j.met).length,
         crunchWeeks,
-        hoursPerWeek: "hoursPerWeek" in section && typeof section.hoursPerWeek === "number" ? section.hoursPerWeek : 0,
+        hoursPerWeek: weeklyHours(section, sectionDeadlines(section)),
       };
     }
     const liveText = live ? describeLive(section, live, prefs) : undefined;
@@ -200,8 +203,13 @@ function checkTogether(sections: readonly Section[], raw: readonly FreeBlock[], 
   let verdict: Verdict = worst(alone.map((a) => a.verdict));
   if (clashes.length > 0) {
     verdict = "does-not-fit";
-    const pairs = new Set(clashes.map((c) => `${c.a.sectionId} and ${c.b.sectionId}`));
-    reasons.push(`${[...pairs].join("; ")} meet at the same time ${clashes.length === 1 ? "once" : `${clashes.length} times`}: you cannot attend both live.`);
+    // One line per pair of sections, whichever starts first, with how often they clash.
+    const pairs = new Map<string, number>();
+    for (const c of clashes) {
+      const key = [c.a.sectionId, c.b.sectionId].sort().join(" and ");
+      pairs.set(key, (pairs.get(key) ?? 0) + 1);
+    }
+    for (const [pair, n] of pairs) reasons.push(`${pair} meet at the same time ${n === 1 ? "once" : `${n} times`}: you cannot attend both live.`);
   }
   const unmet = studyPlan.jobs.filter((j) => !j.met);
   if (unmet.length > 0) {
@@ -248,7 +256,7 @@ function sectionPhrase(f: SectionFit, prefs: FitPreferences, several: boolean): 
   }
   if (f.async) {
     const weeks = f.async.weeks.filter((w) => w.requiredHours > 0);
-    if (f.async.unmet > 0) parts.push(`misses ${f.async.unmet} deadline${f.async.unmet === 1 ? "" : "s"}`);
+    if (f.async.unmet > 0) parts.push(`leaves you unable to meet ${f.async.unmet} deadline${f.async.unmet === 1 ? "" : "s"}`);
     else if (weeks.length > 0) parts.push(`leaves at least ${Math.max(0, Math.min(...weeks.map((w) => w.availableHours)))} free hours every week for its ${f.async.hoursPerWeek} hours of study`);
   }
   return `${name} ${parts.join(" and ")}`;

@@ -35,8 +35,12 @@ export function studyWindowIntervals(prefs: FitPreferences, from: number, to: nu
     const pieces: Interval[] = [];
     for (const w of prefs.studyWindows) {
       if (!w.days.includes(weekday)) continue;
-      const s = zone.wallToUtc(day * DAY + minutesOf(w.start) * 60_000);
-      const e = zone.wallToUtc(day * DAY + minutesOf(w.end) * 60_000);
+      const startMin = minutesOf(w.start);
+      let endMin = minutesOf(w.end);
+      // A window that ends at or before it starts runs past midnight (22:00–01:00).
+      if (endMin <= startMin) endMin += 24 * 60;
+      const s = zone.wallToUtc(day * DAY + startMin * 60_000);
+      const e = zone.wallToUtc(day * DAY + endMin * 60_000);
       const cs = Math.max(s, from);
       const ce = Math.min(e, to);
       if (ce > cs) pieces.push({ start: cs, end: ce });

@@ -57,7 +57,8 @@ function localDate(wallMs: number): string {
  * @example
  * analyseLive(sectionSessions(section), busyIntervals(occurrences), { timeZone: "Europe/London", partialOverlapMinutes: 15 })
  */
-export function analyseLive(sessions: readonly Session[], busy: readonly BusyInterval[], options: { timeZone: string; partialOverlapMinutes: number }): LiveAnalysis {
+export function analyseLive(sessions: readonly Session[], busy: readonly BusyInterval[], options: { timeZone: string; partialOverlapMinutes: number; bufferMinutes?: number }): LiveAnalysis {
+  const buffer = (options.bufferMinutes ?? 0) * 60_000;
   const zone = requireZone(options.timeZone);
   const sweep = overlapSweep(sessions, busy);
   const conflicts: LiveConflict[] = [];
@@ -65,7 +66,8 @@ export function analyseLive(sessions: readonly Session[], busy: readonly BusyInt
     if (r.overlap <= 0) return;
     const session = sessions[i] as Session;
     const sources: BusySource[] = [];
-    for (const j of r.busy) for (const s of (busy[j] as BusyInterval).sources) if (s.end > session.start && s.start < session.end) sources.push(s);
+    // The events behind the clash, counting their buffers (a clash can come from a buffer alone).
+    for (const j of r.busy) for (const s of (busy[j] as BusyInterval).sources) if (s.end + buffer > session.start && s.start - buffer < session.end) sources.push(s);
     const overlapMinutes = Math.round(r.overlap / 60_000);
     const sessionMinutes = (session.end - session.start) / 60_000;
     const partial = overlapMinutes < options.partialOverlapMinutes && overlapMinutes < sessionMinutes / 2;

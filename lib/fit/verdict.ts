@@ -54,8 +54,8 @@ export function describeLive(section: Section, live: LiveAnalysis, prefs: FitPre
   const zone = prefs.timeZone;
   const reasons: string[] = [];
   const n = live.sessions.length;
-  const when = live.patterns.map((p) => `${list(p.weekdays.map((d) => WEEKDAY[d] ?? ""))} ${p.usual}–${p.usualEnd}`).join("; ");
-  const zoneNote = section.timeZone === zone ? "" : ` (the section meets on ${section.timeZone.replace(/_/g, " ")} time)`;
+  const when = live.patterns.map((p) => `${list(p.weekdays.map((d) => WEEKDAY[d] ?? ""))} ${p.usual}–${p.usualEnd}${p.usualEnd < p.usual ? " (ending after midnight)" : ""}`).join("; ");
+  const zoneNote = section.timeZone === zone ? "" : ` (the section meets on ${placeName(section.timeZone)} time)`;
   reasons.push(`Set meeting times: ${plural(n, "live session")}${when ? `, ${when} your time` : ""}${zoneNote}.`);
   for (const sh of live.shifts) {
     const dates = sh.dates.map((d) => Date.parse(`${d}T12:00:00Z`));
@@ -115,11 +115,13 @@ export function describeAsync(section: Section, a: AsyncAnalysis, prefs: FitPref
     const minFree = Math.min(...weeks.map((w) => w.availableHours));
     const tight = weeks.reduce((m, w) => (w.slackHours < m.slackHours ? w : m));
     reasons.push(
-      `Weekly pace: about ${round(a.hoursPerWeek)} hours of study a week; your calendar leaves at least ${round(minFree)} free study hours every week (tightest: the week of ${formatDayMonth(tight.start, zone)}).`,
+      minFree > 0
+        ? `Weekly pace: about ${round(a.hoursPerWeek)} hours of study a week; your calendar leaves at least ${round(minFree)} free study hours before every deadline (tightest: the period ending ${formatDayMonth(tight.end, zone)}).`
+        : `Weekly pace: about ${round(a.hoursPerWeek)} hours of study a week; the period ending ${formatDayMonth(tight.end, zone)} has no free study time at all.`,
     );
     if (a.crunchWeeks.length > 0) {
       reasons.push(
-        `${plural(a.crunchWeeks.length, "crunch week")} with less than ${prefs.thresholds.crunchSlackHours} hours to spare: ${list(a.crunchWeeks.slice(0, 4).map((w) => `the week of ${formatDayMonth(w.start, zone)}`))}${a.crunchWeeks.length > 4 ? " and more" : ""}.`,
+        `${plural(a.crunchWeeks.length, "crunch week")} with less than ${prefs.thresholds.crunchSlackHours} hours to spare: ${list(a.crunchWeeks.slice(0, 4).map((w) => `the week ending ${formatDayMonth(w.end, zone)}`))}${a.crunchWeeks.length > 4 ? " and more" : ""}.`,
       );
       if (a.crunchWeeks.length / weeks.length > prefs.thresholds.maxCrunchWeekShare) verdict = worst([verdict, "fits-with-tradeoffs"]);
     }
@@ -129,4 +131,9 @@ export function describeAsync(section: Section, a: AsyncAnalysis, prefs: FitPref
 
 function round(x: number): number {
   return Math.round(x * 10) / 10;
+}
+
+/** "New York" for America/New_York: the place people know a zone by. */
+function placeName(zone: string): string {
+  return (zone.split("/").pop() ?? zone).replace(/_/g, " ");
 }

@@ -6,6 +6,7 @@
  * Two sources fill the list: the IANA database (through luxon) and a VTIMEZONE in an .ics file.
  */
 import { IANAZone } from "luxon";
+import { WINDOWS_TO_IANA } from "./windows-zones.data";
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -234,6 +235,20 @@ export class FixedTableZone extends TransitionZone {
 }
 
 const ianaCache = new Map<string, IanaZoneRules>();
+let knownNames: Map<string, string> | undefined;
+
+/** The usual spelling of a zone name given in any case ("america/new_york" → "America/New_York"). */
+function properCase(name: string): string {
+  if (!knownNames) {
+    knownNames = new Map();
+    for (const z of [...Intl.supportedValuesOf("timeZone"), ...Object.values(WINDOWS_TO_IANA)]) knownNames.set(z.toLowerCase(), z);
+  }
+  const exact = knownNames.get(name.toLowerCase());
+  if (exact === name) return name;
+  // A modern name ICU does not list (Asia/Kolkata) stays as given when its case is already right.
+  if (/^[A-Z]/.test(name) && name !== name.toUpperCase()) return name;
+  return exact ?? name;
+}
 
 /**
  * The rules of an IANA zone, or undefined when the name is not one. Cached per name.
@@ -245,8 +260,9 @@ export function ianaZone(name: string): ZoneRules | undefined {
   const cached = ianaCache.get(name);
   if (cached) return cached;
   if (!IANAZone.isValidZone(name)) return undefined;
-  // Canonicalise case ("america/new_york") so the cache and display use one spelling.
-  const canonical = new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
+  // Canonicalise case ("america/new_york") so the cache and display use one spelling — but keep
+  // the name's own form: ICU's canonical ids are the legacy ones (Asia/Calcutta for Asia/Kolkata).
+  const canonical = properCase(name);
   const existing = ianaCache.get(canonical);
   if (existing) {
     ianaCache.set(name, existing);
