@@ -9,15 +9,9 @@ import { DEFAULT_UID_DOMAIN } from "./section-calendar";
 
 export const STUDY_PLAN_PRODID = "-//FormatFit//Study plan 1.0//EN";
 
-/** One block of study `[start, end)` (UTC ms) toward one deadline of one section. */
-export interface StudyBlock {
-  readonly start: number;
-  readonly end: number;
-  readonly sectionId: string;
-  readonly deadlineTitle: string;
-  /** When the work is due (UTC ms). */
-  readonly dueAt: number;
-}
+import type { StudyBlock } from "../fit/async";
+
+export type { StudyBlock };
 
 export interface StudyPlanCalendarOptions {
   /** `DTSTAMP` of every event (UTC ms). Passed in, never read from the clock. */

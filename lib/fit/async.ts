@@ -25,7 +25,7 @@ export interface Job {
   readonly localDate: string;
 }
 
-/** A planned study block. */
+/** One block of study `[start, end)` (UTC ms) toward one deadline (`dueAt`) of one section. */
 export interface StudyBlock {
   readonly start: number;
   readonly end: number;
