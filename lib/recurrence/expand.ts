@@ -259,10 +259,16 @@ function expandSeries(master: IcsEvent, overrides: readonly IcsEvent[], ctx: Ctx
 
   // Instances as (wall, utc). Rule instances are wall-clock times in the series' zone; RDATEs in
   // UTC or another zone keep their own instant (an hour in a fall-back overlap stays the one named).
-  const instances = new Map<number, { wall: number; period?: PeriodValue }>(); // keyed by UTC start: duplicates count once
+  // Parallel arrays rather than an object per instance: a 50k-event calendar has 200k of them.
+  const instUtc: number[] = [];
+  const instWall: number[] = [];
+  let periodOf: Map<number, PeriodValue> | undefined; // by UTC start, for RDATE;VALUE=PERIOD
+  let sources = 0; // how many lists were appended (more than one → sort and deduplicate)
   const addWall = (wall: number, period?: PeriodValue) => {
     const utc = zone.wallToUtc(wall);
-    if (!instances.has(utc)) instances.set(utc, period ? { wall, period } : { wall });
+    instUtc.push(utc);
+    instWall.push(wall);
+    if (period) (periodOf ??= new Map()).set(utc, period);
   };
   if (dtstartWall >= lo && dtstartWall <= hi) addWall(dtstartWall);
   for (const rule of master.rrules) {
@@ -277,6 +283,7 @@ function expandSeries(master: IcsEvent, overrides: readonly IcsEvent[], ctx: Ctx
       const drop = res.lastCounted;
       ws = ws.filter((w) => w !== drop);
     }
+    sources++;
     for (const w of ws) addWall(w);
     if (res.capped) {
       ctx.warnings.push({
@@ -298,21 +305,35 @@ function expandSeries(master: IcsEvent, overrides: readonly IcsEvent[], ctx: Ctx
     } else if (v.kind === "utc" || (v.kind === "zoned" && v.zone !== zone)) {
       const utc = instantOf(v, viewer);
       const w = utc + zone.offsetAt(utc);
-      if (w >= lo - (period ? 366 * DAY : 0) && w <= hi && !instances.has(utc)) instances.set(utc, period ? { wall: w, period } : { wall: w });
+      if (w >= lo - (period ? 366 * DAY : 0) && w <= hi) {
+        instUtc.push(utc);
+        instWall.push(w);
+        if (period) (periodOf ??= new Map()).set(utc, period);
+      }
     } else {
       const w = wallIn(v, zone, viewer);
       if (w >= lo - (period ? 366 * DAY : 0) && w <= hi) addWall(w, period);
     }
   }
 
-  for (const [startUtc, inst] of instances) {
-    const wall = inst.wall;
+  if (master.rdates.length > 0) sources = 2; // RDATEs come in any order
+  // Instances in UTC order, each once (RFC 5545: duplicates count once). A single rule yields them
+  // in order already; DTSTART is never after its rule's first instance.
+  let order: number[] | undefined;
+  if (sources > 1) order = instUtc.map((_u, i) => i).sort((a, b) => (instUtc[a] as number) - (instUtc[b] as number));
+  let prevUtc = Number.NaN;
+  for (let k = 0; k < instUtc.length; k++) {
+    const i = order ? (order[k] as number) : k;
+    const startUtc = instUtc[i] as number;
+    if (startUtc === prevUtc) continue;
+    prevUtc = startUtc;
+    const wall = instWall[i] as number;
     if (exdates.size > 0 && exdates.get(wall, startUtc)) continue;
     if (byRid.size > 0 && byRid.get(wall, startUtc)) continue;
     let ev = master;
     let s = startUtc;
     let e: number;
-    const period = inst.period;
+    const period = periodOf?.get(startUtc);
     if (period) {
       e = period.end ? instantOf(period.end, viewer) : period.duration ? nominalLength(zone, period.duration).end(wall, startUtc) : len.end(wall, startUtc);
     } else {
@@ -379,7 +400,7 @@ export function expandEvents(events: readonly IcsEvent[], window: Window, option
   for (const [uid, ovs] of overrides) if (!masters.has(uid)) for (const ov of ovs) expandSingle(ov, ctx, out);
 
   const max = options.maxOccurrences ?? 1_000_000;
-  out.sort((a, b) => a.start - b.start || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0) || a.end - b.end);
+  sortOccurrences(out);
   if (out.length > max) {
     ctx.warnings.push({
       code: "EXPANSION_CAPPED",
@@ -389,4 +410,49 @@ export function expandEvents(events: readonly IcsEvent[], window: Window, option
     out.length = max;
   }
   return { occurrences: out, warnings: ctx.warnings };
+}
+
+function byStartUidEnd(a: Occurrence, b: Occurrence): number {
+  return a.start - b.start || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0) || a.end - b.end;
+}
+
+/**
+ * Sorts in place by start, then uid, then end. Large lists sort a Float64Array of packed keys
+ * (seconds since the earliest start × 2^22 + index) natively, then order runs of equal starts:
+ * several times faster than a comparator sort of objects.
+ */
+function sortOccurrences(out: Occurrence[]): void {
+  const n = out.length;
+  if (n < 2048 || n >= 1 << 22) {
+    out.sort(byStartUidEnd);
+    return;
+  }
+  let min = Infinity;
+  let max = -Infinity;
+  for (const o of out) {
+    if (o.start < min) min = o.start;
+    if (o.start > max) max = o.start;
+  }
+  const spanSeconds = Math.ceil((max - min) / 1000) + 1;
+  const exactSeconds = out.every((o) => (o.start - min) % 1000 === 0);
+  if (!exactSeconds || spanSeconds * 2 ** 22 >= 2 ** 53) {
+    out.sort(byStartUidEnd);
+    return;
+  }
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = ((out[i] as Occurrence).start - min) / 1000 * 4194304 + i;
+  keys.sort();
+  const copy = out.slice();
+  for (let i = 0; i < n; i++) out[i] = copy[(keys[i] as number) % 4194304] as Occurrence;
+  // Runs of equal starts: order by uid, then end.
+  for (let i = 0; i < n; ) {
+    let j = i + 1;
+    const start = (out[i] as Occurrence).start;
+    while (j < n && (out[j] as Occurrence).start === start) j++;
+    if (j - i > 1) {
+      const run = out.slice(i, j).sort(byStartUidEnd);
+      for (let k = 0; k < run.length; k++) out[i + k] = run[k] as Occurrence;
+    }
+    i = j;
+  }
 }
