@@ -7,6 +7,7 @@ import type { Section } from "../catalog/schema";
 import { formatDayMonth, formatMonth, formatWeekdayPlural } from "../time/format";
 import type { AsyncAnalysis } from "./check";
 import type { LiveAnalysis } from "./live";
+import { studyWindowIntervals } from "./free-time";
 import type { FitPreferences } from "./preferences";
 
 export type Verdict = "fits" | "fits-with-tradeoffs" | "does-not-fit";
@@ -89,6 +90,15 @@ export function describeLive(section: Section, live: LiveAnalysis, prefs: FitPre
       reasons.push(`That is more than the ${Math.round(limit * 100)}% of sessions you can miss and keep up${recorded ? " even with recordings" : ""}.`);
     }
   }
+  // Sessions outside the learner's own study hours (07:00–22:00 by default): a 00:30 class for a
+  // learner in Paris is no clash, but it is a cost.
+  const outside = sessionsOutsideWindows(live, prefs);
+  if (outside.length > 0) {
+    reasons.push(
+      `${outside.length === n ? "Every session" : `${outside.length} of ${plural(n, "session")}`} fall${outside.length === 1 ? "s" : ""} outside the hours you set for study (${prefs.studyWindows.map((w) => `${w.start}–${w.end}`).join(", ")} your time)${outside.length === n ? "" : ` (${whenText(outside.map((x) => x.start), zone)})`}.`,
+    );
+    verdict = worst([verdict, "fits-with-tradeoffs"]);
+  }
   if (partial.length > 0) {
     const maxLate = Math.max(...partial.map((c) => c.overlapMinutes));
     reasons.push(`You would arrive late or leave early for ${plural(partial.length, "session")} (up to ${maxLate} minutes, ${whenText(partial.map((c) => c.session.start), zone)}).`);
@@ -136,4 +146,20 @@ function round(x: number): number {
 /** "New York" for America/New_York: the place people know a zone by. */
 function placeName(zone: string): string {
   return (zone.split("/").pop() ?? zone).replace(/_/g, " ");
+}
+
+/** The sessions not wholly inside one of the learner's study windows. */
+function sessionsOutsideWindows(live: LiveAnalysis, prefs: FitPreferences): { start: number; end: number }[] {
+  if (live.sessions.length === 0) return [];
+  const first = live.sessions[0] as { start: number };
+  const last = live.sessions[live.sessions.length - 1] as { end: number };
+  const windows = studyWindowIntervals(prefs, first.start - 86_400_000, last.end + 86_400_000);
+  const out: { start: number; end: number }[] = [];
+  let j = 0;
+  for (const s of live.sessions) {
+    while (j < windows.length && (windows[j] as { end: number }).end <= s.start) j++;
+    const w = windows[j];
+    if (!w || w.start > s.start || w.end < s.end) out.push(s);
+  }
+  return out;
 }
