@@ -122,9 +122,11 @@ export function importIcs(input: Uint8Array | string, options: ImportOptions = {
 
   let store: LineStore;
   let skippedStarts: number[] = [];
+  let kept: readonly { text: string; firstLine: number }[] = [];
   if (usePrescan && window) {
     const pre = prescan(input, window, margin, (vtz) => new ZoneResolver(vtz, []));
-    store = pre.store;
+    store = pre.skeleton;
+    kept = pre.kept;
     skippedStarts = pre.skippedStarts;
   } else {
     store = unfoldToStore(text);
@@ -151,7 +153,7 @@ export function importIcs(input: Uint8Array | string, options: ImportOptions = {
   const calendars = tree.roots.filter((r) => r.name === "VCALENDAR");
   if (calendars.length === 0) return refuse("NOT_ICALENDAR", "This is not an iCalendar file (no VCALENDAR component): export your calendar as .ics and upload that file.");
 
-  const total = countEvents(calendars) + skippedStarts.length;
+  const total = countEvents(calendars) + kept.length + skippedStarts.length;
   if (total > maxEvents) {
     return refuse("TOO_MANY_EVENTS", `The file has ${total.toLocaleString("en-US")} events, over the ${maxEvents.toLocaleString("en-US")}-event limit: export a shorter date range and try again.`);
   }
@@ -179,43 +181,53 @@ export function importIcs(input: Uint8Array | string, options: ImportOptions = {
       name ??= calName;
       if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(calName)) ownerHints.push(calName.toLowerCase());
     }
-    for (const comp of cal.children) {
-      if (comp.name !== "VEVENT") continue;
-      if (window) {
-        // A glance first: a single event far from the window is counted, not parsed.
-        const span = glanceSingleEvent(comp, zones);
-        if (span && (span.start >= window.to + margin || span.end <= window.from - margin)) {
-          eventCount++;
-          if (span.start < firstStart) firstStart = span.start;
-          if (span.start > lastStart) lastStart = span.start;
-          continue;
-        }
-      }
-      const ev = eventFromComponent(comp, { zones, method, source: options.sourceName }, issues);
-      if (!ev) continue;
-      eventCount++;
-      const recurring = ev.rrules.length > 0 || ev.rdates.length > 0;
-      if (recurring) recurringCount++;
-      const approxStart = approxInstant(ev.start);
-      if (approxStart < firstStart) firstStart = approxStart;
-      if (approxStart > lastStart) lastStart = approxStart;
-      if (window && !recurring && !canReach(ev, approxStart, window, margin)) continue;
-      const key = ev.recurrenceId ? `${ev.uid}\u0000${JSON.stringify(ev.recurrenceId.kind === "utc" ? ev.recurrenceId.utc : ev.recurrenceId.wall)}` : ev.uid;
-      const prior = byKey.get(key);
-      if (prior) {
-        // The same UID (and RECURRENCE-ID) twice: the higher SEQUENCE wins, else the later one.
-        const keepPrior = (prior.sequence ?? 0) > (ev.sequence ?? 0);
-        issues.push({
-          code: "DUPLICATE_EVENT",
-          severity: "warning",
-          line: ev.line,
-          uid: ev.uid,
-          message: `Event at line ${ev.line} repeats UID ${ev.uid} from line ${prior.line}; the ${keepPrior ? "earlier" : "later"} one (higher SEQUENCE${keepPrior ? "" : " or later in the file"}) was kept.`,
-        });
-        if (keepPrior) continue;
-      }
-      byKey.set(key, ev);
+    for (const comp of cal.children) if (comp.name === "VEVENT") handle(comp, method);
+  }
+  // Events the prescan kept (a single VCALENDAR): each block parsed on its own.
+  if (kept.length > 0) {
+    const method = calendars[0]?.properties.find((p) => p.name === "METHOD")?.value.trim().toUpperCase();
+    for (const block of kept) {
+      const small = buildComponents(unfoldToStore(block.text, block.firstLine - 1));
+      for (const comp of small.roots) if (comp.name === "VEVENT") handle(comp, method);
+      if (small.issues.length > 0) issues.push(...small.issues);
     }
+  }
+
+  function handle(comp: Component, method: string | undefined): void {
+    if (window) {
+      // A glance first: a single event far from the window is counted, not parsed.
+      const span = glanceSingleEvent(comp, zones);
+      if (span && (span.start >= window.to + margin || span.end <= window.from - margin)) {
+        eventCount++;
+        if (span.start < firstStart) firstStart = span.start;
+        if (span.start > lastStart) lastStart = span.start;
+        return;
+      }
+    }
+    const ev = eventFromComponent(comp, { zones, method, source: options.sourceName }, issues);
+    if (!ev) return;
+    eventCount++;
+    const recurring = ev.rrules.length > 0 || ev.rdates.length > 0;
+    if (recurring) recurringCount++;
+    const approxStart = approxInstant(ev.start);
+    if (approxStart < firstStart) firstStart = approxStart;
+    if (approxStart > lastStart) lastStart = approxStart;
+    if (window && !recurring && !canReach(ev, approxStart, window, margin)) return;
+    const key = ev.recurrenceId ? `${ev.uid}\u0000${ev.recurrenceId.kind === "utc" ? ev.recurrenceId.utc : ev.recurrenceId.wall}` : ev.uid;
+    const prior = byKey.get(key);
+    if (prior) {
+      // The same UID (and RECURRENCE-ID) twice: the higher SEQUENCE wins, else the later one.
+      const keepPrior = (prior.sequence ?? 0) > (ev.sequence ?? 0);
+      issues.push({
+        code: "DUPLICATE_EVENT",
+        severity: "warning",
+        line: ev.line,
+        uid: ev.uid,
+        message: `Event at line ${ev.line} repeats UID ${ev.uid} from line ${prior.line}; the ${keepPrior ? "earlier" : "later"} one (higher SEQUENCE${keepPrior ? "" : " or later in the file"}) was kept.`,
+      });
+      if (keepPrior) return;
+    }
+    byKey.set(key, ev);
   }
   const stats: CalendarStats = {
     eventCount,

@@ -24,8 +24,13 @@ const NL_END_VEVENT = enc("\nEND:VEVENT");
 const NL_BEGIN = enc("\nBEGIN:");
 
 export interface PrescanResult {
-  /** The kept text as one line store (skeleton and kept VEVENTs, in file order). */
-  readonly store: LineStore;
+  /** Everything outside VEVENT blocks (VCALENDAR properties, VTIMEZONEs, VTODOs …). */
+  readonly skeleton: LineStore;
+  /**
+   * The VEVENT blocks that can reach the window, in file order, each parsed on its own so that its
+   * intermediate strings and objects die young (cheap for the garbage collector).
+   */
+  readonly kept: readonly { readonly text: string; readonly firstLine: number }[];
   /** Single events left out, with their approximate starts (for the file's statistics). */
   readonly skippedStarts: number[];
 }
@@ -55,6 +60,9 @@ export function canPrescan(bytes: Uint8Array): boolean {
   if (/\r(?!\n)/.test(head.slice(0, -1))) return false;
   // Lower-case property names are legal; rare, but the glance would miss them: parse fully.
   for (const n of ["\nrrule", "\nrdate", "\nrecurrence-id"]) if (buf.indexOf(n, 0, "latin1") >= 0) return false;
+  // One VCALENDAR only: kept events then belong to it (several go to the full parser).
+  const first = buf.indexOf("BEGIN:VCALENDAR", 0, "latin1");
+  if (first < 0 || buf.indexOf("BEGIN:VCALENDAR", first + 1, "latin1") >= 0) return false;
   return true;
 }
 
@@ -125,12 +133,10 @@ export function prescan(
   }
   if (cursor < buf.length) segments.push({ start: cursor, end: buf.length, kind: "skeleton" });
   const firstLine = (seg: { start: number }) => (seg.start === 0 ? 1 : (lineAt.get(seg.start) ?? 1));
-  const skeletonStores = new Map<number, LineStore>();
   const skeleton: LineStore = { texts: [], lines: [] };
-  segments.forEach((seg, i) => {
+  segments.forEach((seg) => {
     if (seg.kind !== "skeleton") return;
     const st = unfoldToStore(buf.toString("utf8", seg.start, seg.end), firstLine(seg) - 1);
-    skeletonStores.set(i, st);
     for (let k = 0; k < st.texts.length; k++) {
       skeleton.texts.push(st.texts[k] as string);
       skeleton.lines.push(st.lines[k] as number);
@@ -253,17 +259,10 @@ export function prescan(
     }
   });
 
-  // 5. The kept text, in file order, with original line numbers.
-  const store: LineStore = { texts: [], lines: [] };
+  // 5. The kept blocks, in file order, with their first line numbers.
+  const kept: { text: string; firstLine: number }[] = [];
   segments.forEach((seg, i) => {
-    let st: LineStore | undefined;
-    if (seg.kind === "skeleton") st = skeletonStores.get(i);
-    else if (keep.has(i)) st = unfoldToStore(buf.toString("utf8", seg.start, seg.end), firstLine(seg) - 1);
-    if (!st) return;
-    for (let k = 0; k < st.texts.length; k++) {
-      store.texts.push(st.texts[k] as string);
-      store.lines.push(st.lines[k] as number);
-    }
+    if (seg.kind === "event" && keep.has(i)) kept.push({ text: buf.toString("utf8", seg.start, seg.end), firstLine: firstLine(seg) });
   });
-  return { store, skippedStarts };
+  return { skeleton, kept, skippedStarts };
 }
