@@ -412,6 +412,10 @@ export function expandEvents(events: readonly IcsEvent[], window: Window, option
   return { occurrences: out, warnings: ctx.warnings };
 }
 
+function uidEnd(a: Occurrence, b: Occurrence): number {
+  return (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0) || a.end - b.end;
+}
+
 function byStartUidEnd(a: Occurrence, b: Occurrence): number {
   return a.start - b.start || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0) || a.end - b.end;
 }
@@ -444,14 +448,26 @@ function sortOccurrences(out: Occurrence[]): void {
   keys.sort();
   const copy = out.slice();
   for (let i = 0; i < n; i++) out[i] = copy[(keys[i] as number) % 4194304] as Occurrence;
-  // Runs of equal starts: order by uid, then end.
+  // Runs of equal starts: order by uid, then end (insertion sort: runs are short and often sorted).
   for (let i = 0; i < n; ) {
     let j = i + 1;
     const start = (out[i] as Occurrence).start;
     while (j < n && (out[j] as Occurrence).start === start) j++;
-    if (j - i > 1) {
-      const run = out.slice(i, j).sort(byStartUidEnd);
+    if (j - i > 32) {
+      // A long run (many all-day events on one date): a real sort, not quadratic insertion.
+      const run = out.slice(i, j).sort(uidEnd);
       for (let k = 0; k < run.length; k++) out[i + k] = run[k] as Occurrence;
+      i = j;
+      continue;
+    }
+    for (let a = i + 1; a < j; a++) {
+      const x = out[a] as Occurrence;
+      let b = a - 1;
+      while (b >= i && uidEnd(out[b] as Occurrence, x) > 0) {
+        out[b + 1] = out[b] as Occurrence;
+        b--;
+      }
+      out[b + 1] = x;
     }
     i = j;
   }

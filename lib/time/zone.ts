@@ -167,13 +167,17 @@ class IanaZoneRules implements ZoneRules {
     const lo = wallMs - 15 * HOUR;
     const hi = wallMs + 15 * HOUR;
     const before = this.offsetAt(lo);
+    // The common case, no transition within ±15 h, allocates nothing.
+    const tLo = this.table(lo);
+    const tHi = this.table(hi);
+    let near = false;
+    for (const tr of tLo.transitions) if (tr.at > lo && tr.at <= hi) near = true;
+    if (tHi !== tLo) for (const tr of tHi.transitions) if (tr.at > lo && tr.at <= hi) near = true;
+    if (!near) return wallMs - before;
     const inRange: Transition[] = [];
-    const y1 = new Date(lo).getUTCFullYear();
-    const y2 = new Date(hi).getUTCFullYear();
-    for (let y = y1; y <= y2; y++) {
-      for (const tr of this.table(Date.UTC(y, 0, 1)).transitions) if (tr.at > lo && tr.at <= hi) inRange.push(tr);
-    }
-    return inRange.length === 0 ? wallMs - before : resolveWall(wallMs, before, inRange, (u) => this.offsetAt(u));
+    for (const tr of tLo.transitions) if (tr.at > lo && tr.at <= hi) inRange.push(tr);
+    if (tHi !== tLo) for (const tr of tHi.transitions) if (tr.at > lo && tr.at <= hi) inRange.push(tr);
+    return resolveWall(wallMs, before, inRange, (u) => this.offsetAt(u));
   }
 
   /**
