@@ -7,6 +7,7 @@
 import { parseRecurrenceRule } from "../ics/rrule-text";
 import { expandRule } from "../recurrence/rule-expand";
 import { requireZone } from "../time/zone";
+import { isoDateOfDay } from "../time/civil";
 import type { Section } from "./schema";
 
 const DAY = 86_400_000;
@@ -41,7 +42,7 @@ function wallOf(date: string, time = "00:00"): number {
 }
 
 function dateOf(wall: number): string {
-  return new Date(wall).toISOString().slice(0, 10);
+  return isoDateOfDay(Math.floor(wall / DAY));
 }
 
 /**

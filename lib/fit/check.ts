@@ -6,7 +6,7 @@
  */
 import { busyIntervals, type BusyInterval } from "../busy";
 import type { Catalog, Course, Section } from "../catalog/schema";
-import { sectionDeadlines, sectionSessions, type Session } from "../catalog/sessions";
+import { sectionDeadlines, sectionSessions, type DeadlineInstant, type Session } from "../catalog/sessions";
 import type { Occurrence } from "../recurrence/expand";
 import { mergeIntervals, type Interval } from "./intervals";
 import { analyseLive, type LiveAnalysis } from "./live";
@@ -118,9 +118,9 @@ function sessionIntervals(sessions: readonly Session[]): Interval[] {
   return mergeIntervals(sessions);
 }
 
-function analyseAsync(section: Section, raw: readonly FreeBlock[], prefs: FitPreferences, ownSessions: readonly Session[]): { plan: StudyPlan; weeks: LoadWeek[] } {
+function analyseAsync(section: Section, raw: readonly FreeBlock[], prefs: FitPreferences, ownSessions: readonly Session[], deadlines: readonly DeadlineInstant[]): { plan: StudyPlan; weeks: LoadWeek[] } {
   const free = usableBlocks(raw, sessionIntervals(ownSessions), prefs, termStartOf(section), termEndOf(section));
-  const jobs = sectionJobs(section, sectionDeadlines(section), termStartOf(section));
+  const jobs = sectionJobs(section, deadlines, termStartOf(section));
   const plan = planStudy(jobs, free);
   return { plan, weeks: loadWeeks(section, plan.jobs, free) };
 }
@@ -159,7 +159,8 @@ export function checkFitWithBusy(options: CheckOptions & { busy: readonly BusyIn
     const hasDeadlines = "deadlines" in section && section.deadlines !== undefined && section.deadlines.length > 0;
     let async: AsyncAnalysis | null = null;
     if (hasDeadlines) {
-      const a = analyseAsync(section, raw, prefs, sessions);
+      const deadlines = sectionDeadlines(section);
+      const a = analyseAsync(section, raw, prefs, sessions, deadlines);
       const weeks = a.weeks;
       const crunchWeeks = weeks.filter((w) => w.requiredHours > 0 && w.slackHours < prefs.thresholds.crunchSlackHours);
       async = {
@@ -167,7 +168,7 @@ export function checkFitWithBusy(options: CheckOptions & { busy: readonly BusyIn
         plan: a.plan,
         unmet: a.plan.jobs.filter((j) => !j.met).length,
         crunchWeeks,
-        hoursPerWeek: weeklyHours(section, sectionDeadlines(section)),
+        hoursPerWeek: weeklyHours(section, deadlines),
       };
     }
     const liveText = live ? describeLive(section, live, prefs) : undefined;

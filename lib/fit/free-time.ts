@@ -26,6 +26,21 @@ export interface FreeBlock extends Interval {
  * studyWindowIntervals(prefs, Date.parse("2027-01-11T00:00:00Z"), Date.parse("2027-01-12T00:00:00Z"))
  */
 export function studyWindowIntervals(prefs: FitPreferences, from: number, to: number): (Interval & { day: number })[] {
+  // Memoised per preferences object and range: a check asks for the same term once per section.
+  let byRange = windowCache.get(prefs);
+  if (!byRange) windowCache.set(prefs, (byRange = new Map()));
+  const key = `${from}:${to}`;
+  const hit = byRange.get(key);
+  if (hit) return hit;
+  const computed = computeStudyWindows(prefs, from, to);
+  if (byRange.size > 64) byRange.clear();
+  byRange.set(key, computed);
+  return computed;
+}
+
+const windowCache = new WeakMap<FitPreferences, Map<string, FreeBlock[]>>();
+
+function computeStudyWindows(prefs: FitPreferences, from: number, to: number): FreeBlock[] {
   const zone = requireZone(prefs.timeZone);
   const firstDay = Math.floor((from + zone.offsetAt(from)) / DAY) - 1;
   const lastDay = Math.floor((to + zone.offsetAt(to)) / DAY) + 1;
@@ -88,10 +103,19 @@ function subtractTagged(windows: readonly FreeBlock[], busy: readonly Interval[]
 export function usableBlocks(raw: readonly FreeBlock[], extraBusy: readonly Interval[], prefs: FitPreferences, from: number, to: number): FreeBlock[] {
   const minBlock = prefs.minBlockMinutes * 60_000;
   const cap = prefs.dailyCapHours * 3_600_000;
+  // raw is sorted: start at the first block that ends after `from` (binary search), stop at `to`.
+  let lo = 0;
+  let hi = raw.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((raw[mid] as FreeBlock).end <= from) lo = mid + 1;
+    else hi = mid;
+  }
   const clipped: FreeBlock[] = [];
-  for (const r of raw) {
-    if (r.end <= from || r.start >= to) continue;
-    clipped.push({ start: Math.max(r.start, from), end: Math.min(r.end, to), day: r.day });
+  for (let i = lo; i < raw.length; i++) {
+    const r = raw[i] as FreeBlock;
+    if (r.start >= to) break;
+    clipped.push(r.start >= from && r.end <= to ? r : { start: Math.max(r.start, from), end: Math.min(r.end, to), day: r.day });
   }
   const pieces = extraBusy.length > 0 ? subtractTagged(clipped, extraBusy) : clipped;
   const out: FreeBlock[] = [];

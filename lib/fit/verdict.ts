@@ -153,7 +153,9 @@ function sessionsOutsideWindows(live: LiveAnalysis, prefs: FitPreferences): { st
   if (live.sessions.length === 0) return [];
   const first = live.sessions[0] as { start: number };
   const last = live.sessions[live.sessions.length - 1] as { end: number };
-  const windows = studyWindowIntervals(prefs, first.start - 86_400_000, last.end + 86_400_000);
+  // Ranges rounded out to 30-day buckets so that sections of one term share the memoised windows.
+  const bucket = 30 * 86_400_000;
+  const windows = studyWindowIntervals(prefs, Math.floor((first.start - 86_400_000) / bucket) * bucket, Math.ceil((last.end + 86_400_000) / bucket) * bucket);
   const out: { start: number; end: number }[] = [];
   let j = 0;
   for (const s of live.sessions) {

@@ -3,6 +3,8 @@
  * function names the zone it formats in.
  */
 import { DateTime } from "luxon";
+import { civilFromDays } from "./civil";
+import { requireZone } from "./zone";
 
 /**
  * `Tue 12 Jan 2027 18:30` in `zone` (24-hour clock, English, as in a table).
@@ -46,7 +48,8 @@ export function zoneAbbreviation(ms: number, zone: string): string {
  * formatDayMonth(Date.UTC(2027, 2, 16, 22, 30), "America/New_York") // "16 Mar"
  */
 export function formatDayMonth(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toFormat("d LLL");
+  const [, m, d] = civilFromDays(localDay(ms, zone));
+  return `${d} ${MONTHS[m - 1]?.slice(0, 3)}`;
 }
 
 /**
@@ -56,7 +59,7 @@ export function formatDayMonth(ms: number, zone: string): string {
  * formatMonth(Date.UTC(2027, 9, 6, 22), "America/New_York") // "October"
  */
 export function formatMonth(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toFormat("LLLL");
+  return MONTHS[(civilFromDays(localDay(ms, zone))[1] as number) - 1] ?? "";
 }
 
 /**
@@ -66,5 +69,16 @@ export function formatMonth(ms: number, zone: string): string {
  * formatWeekdayPlural(Date.UTC(2027, 9, 6, 22), "America/New_York") // "Wednesdays"
  */
 export function formatWeekdayPlural(ms: number, zone: string): string {
-  return `${DateTime.fromMillis(ms, { zone }).toFormat("cccc")}s`;
+  const day = localDay(ms, zone);
+  return `${WEEKDAYS[(((day + 3) % 7) + 7) % 7]}s`;
+}
+
+// English names: the reasons are written in English (luxon is slow for bulk use: an Intl call each).
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/** The local day number (days since 1970-01-01) of an instant in `zone`, via the zone's transition table. */
+function localDay(ms: number, zone: string): number {
+  const z = requireZone(zone);
+  return Math.floor((ms + z.offsetAt(ms)) / 86_400_000);
 }
