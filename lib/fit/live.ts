@@ -67,7 +67,7 @@ export function analyseLive(sessions: readonly Session[], busy: readonly BusyInt
     const session = sessions[i] as Session;
     const sources: BusySource[] = [];
     // The events behind the clash, counting their buffers (a clash can come from a buffer alone).
-    for (const j of r.busy) for (const s of (busy[j] as BusyInterval).sources) if (s.end + buffer > session.start && s.start - buffer < session.end) sources.push(s);
+    for (const j of r.busy) sourcesNear(busy[j] as BusyInterval, session.start - buffer, session.end + buffer, sources);
     const overlapMinutes = Math.round(r.overlap / 60_000);
     const sessionMinutes = (session.end - session.start) / 60_000;
     const partial = overlapMinutes < options.partialOverlapMinutes && overlapMinutes < sessionMinutes / 2;
@@ -110,4 +110,48 @@ export function analyseLive(sessions: readonly Session[], busy: readonly BusyInt
     patterns,
     shifts,
   };
+}
+
+/** Per merged interval: its sources' starts (ascending) and the longest source, for range lookups. */
+const sourceIndex = new WeakMap<BusyInterval, { starts: Float64Array; maxLen: number }>();
+
+/**
+ * Appends the sources of `iv` that overlap `[from, to)`. A merged interval of a dense calendar can
+ * hold thousands of events: binary search on their starts (bounded by the longest one) instead of
+ * a scan per session.
+ */
+function sourcesNear(iv: BusyInterval, from: number, to: number, out: BusySource[]): void {
+  const src = iv.sources;
+  let idx = sourceIndex.get(iv);
+  if (!idx) {
+    const starts = new Float64Array(src.length);
+    let maxLen = 0;
+    let sorted = true;
+    for (let i = 0; i < src.length; i++) {
+      const x = src[i] as BusySource;
+      starts[i] = x.start;
+      if (i > 0 && x.start < (src[i - 1] as BusySource).start) sorted = false;
+      if (x.end - x.start > maxLen) maxLen = x.end - x.start;
+    }
+    if (!sorted) {
+      // Not in start order (hand-built intervals): fall back to a scan.
+      for (const x of src) if (x.end > from && x.start < to) out.push(x);
+      return;
+    }
+    idx = { starts, maxLen };
+    sourceIndex.set(iv, idx);
+  }
+  // First source that could still overlap: start >= from - maxLen.
+  let lo = 0;
+  let hi = idx.starts.length;
+  const min = from - idx.maxLen;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((idx.starts[mid] as number) < min) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < src.length && (idx.starts[i] as number) < to; i++) {
+    const x = src[i] as BusySource;
+    if (x.end > from) out.push(x);
+  }
 }
