@@ -26,6 +26,7 @@
  */
 
 import { pathToFileURL } from "node:url";
+import { mulberry32 } from "./generate";
 
 export const FIT_TERM = { startDate: "2027-01-11", endDate: "2027-04-25" } as const;
 export const DEFAULT_FIT_SEED = 20270111;
@@ -36,18 +37,6 @@ const TERM_START_DAY = Date.UTC(2027, 0, 11) / DAY; // a Monday
 const TERM_DAYS = 105; // 15 weeks
 const DAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
 type DayCode = (typeof DAY_CODES)[number];
-
-/** mulberry32: a small, fast, seedable PRNG (the same one bench/generate.ts uses). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Rng {
   next(): number;
