@@ -11,7 +11,7 @@ import type { Occurrence } from "../recurrence/expand";
 import { mergeIntervals, type Interval } from "./intervals";
 import { analyseLive, type LiveAnalysis } from "./live";
 import { rawFreeTime, usableBlocks, type FreeBlock } from "./free-time";
-import { loadWeeks, planStudy, sectionJobs, termEndOf, termStartOf, weeklyHours, type LoadWeek, type StudyBlock, type StudyPlan } from "./async";
+import { loadWeeks, planStudy, sectionJobs, termEndOf, termStartOf, weeklyHours, type LoadWeek, type StudyPlan } from "./async";
 import { busyPreferencesOf, type FitPreferences } from "./preferences";
 import { describeAsync, describeLive, whenText, worst, type Verdict } from "./verdict";
 
@@ -240,10 +240,6 @@ function combinedWeeks(plan: StudyPlan, free: readonly FreeBlock[], from: number
   return weeks;
 }
 
-/** Study blocks of a plan, for the study-plan calendar. */
-export function studyBlocks(plan: StudyPlan): readonly StudyBlock[] {
-  return plan.blocks;
-}
 
 const VERDICT_ORDER: Record<Verdict, number> = { fits: 0, "fits-with-tradeoffs": 1, "does-not-fit": 2 };
 

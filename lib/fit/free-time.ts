@@ -3,7 +3,6 @@
  * time, in blocks of at least the minimum useful length, with at most the daily cap per local day.
  */
 import { requireZone } from "../time/zone";
-import { civilFromDays } from "../recurrence/fast-rule";
 import { mergeIntervals, type Interval } from "./intervals";
 import type { FitPreferences } from "./preferences";
 
@@ -147,8 +146,3 @@ export function freeBlocks(busy: readonly Interval[], prefs: FitPreferences, fro
   return usableBlocks(rawFreeTime(busy, prefs, from, to), [], prefs, from, to);
 }
 
-/** The learner-local date (YYYY-MM-DD) of a local day number. */
-export function localDateOfDay(day: number): string {
-  const [y, m, d] = civilFromDays(day);
-  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-}

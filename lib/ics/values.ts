@@ -94,15 +94,6 @@ export function parseDuration(raw: string): NominalDuration {
   return { sign: m[1] === "-" ? -1 : 1, days: weeks * 7 + days, seconds: hours * 3600 + minutes * 60 + seconds };
 }
 
-/**
- * Adds a nominal duration to a wall-clock time: days move the date, seconds move the clock.
- *
- * @example
- * addNominal(Date.UTC(2027, 2, 13, 12), { sign: 1, days: 1, seconds: 0 }) // Date.UTC(2027, 2, 14, 12)
- */
-export function addNominalDays(wall: WallMs, d: NominalDuration): WallMs {
-  return wall + d.sign * d.days * 86_400_000;
-}
 
 export function truncate(s: string): string {
   return s.length > 40 ? `${s.slice(0, 37)}…` : s;

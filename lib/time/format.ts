@@ -17,31 +17,6 @@ export function formatWallTime(ms: number, zone: string): string {
 }
 
 /**
- * `Tue 12 Jan 2027` in `zone`.
- *
- * @example
- * formatDate(Date.UTC(2027, 0, 12, 23, 30), "America/New_York") // "Tue 12 Jan 2027"
- */
-export function formatDate(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toFormat("ccc d LLL yyyy");
-}
-
-/**
- * `18:30` in `zone`.
- *
- * @example
- * formatClock(Date.UTC(2027, 0, 12, 23, 30), "America/New_York") // "18:30"
- */
-export function formatClock(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toFormat("HH:mm");
-}
-
-/** The zone's abbreviation or offset at an instant (`EST`, `GMT+1`). */
-export function zoneAbbreviation(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toFormat("ZZZZ");
-}
-
-/**
  * `16 Mar` in `zone`.
  *
  * @example
