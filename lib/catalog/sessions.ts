@@ -67,17 +67,40 @@ export function ruleDates(rrule: string, startDate: string, endDate: string): nu
  * @example
  * sectionSessions(section)[0] // { sectionId: "PM-101-S1", kind: "meeting", localDate: "2027-01-12", start: …, end: … }
  */
+const ruleDateCache = new Map<string, { walls: number[]; dates: string[] }>();
+/** ruleDates with the local date strings, memoised: a catalog repeats a few rules over one term. */
+function cachedRuleDates(rrule: string, startDate: string, endDate: string): { walls: number[]; dates: string[] } {
+  const key = `${rrule}|${startDate}|${endDate}`;
+  let hit = ruleDateCache.get(key);
+  if (!hit) {
+    const walls = ruleDates(rrule, startDate, endDate);
+    hit = { walls, dates: walls.map(dateOf) };
+    if (ruleDateCache.size >= 4096) ruleDateCache.clear();
+    ruleDateCache.set(key, hit);
+  }
+  return hit;
+}
+
+function minutesOfDay(time: string): number {
+  return (time.charCodeAt(0) - 48) * 600 + (time.charCodeAt(1) - 48) * 60 + (time.charCodeAt(3) - 48) * 10 + (time.charCodeAt(4) - 48);
+}
+
 export function sectionSessions(section: Section): Session[] {
   const zone = requireZone(section.timeZone);
   const skip = new Set("skipDates" in section && section.skipDates ? section.skipDates : []);
   const out: Session[] = [];
   const meetings = "meetings" in section && section.meetings ? section.meetings : [];
   meetings.forEach((m, patternIndex) => {
-    for (const dayWall of ruleDates(m.rrule, section.startDate, section.endDate)) {
-      const localDate = dateOf(dayWall);
-      if (skip.has(localDate)) continue;
-      const start = zone.wallToUtc(wallOf(localDate, m.startTime));
-      out.push({ sectionId: section.id, kind: "meeting", patternIndex, localDate, start, end: start + m.durationMinutes * 60_000, ...(m.title ? { title: m.title } : {}) });
+    const { walls, dates } = cachedRuleDates(m.rrule, section.startDate, section.endDate);
+    const minutes = minutesOfDay(m.startTime) * 60_000;
+    for (let k = 0; k < walls.length; k++) {
+      const localDate = dates[k] as string;
+      if (skip.size > 0 && skip.has(localDate)) continue;
+      const start = zone.wallToUtc((walls[k] as number) + minutes);
+      // One object shape for every session (a spread of an optional title makes several).
+      const session: { -readonly [K in keyof Session]: Session[K] } = { sectionId: section.id, kind: "meeting", patternIndex, localDate, start, end: start + m.durationMinutes * 60_000 };
+      if (m.title) session.title = m.title;
+      out.push(session);
     }
   });
   const extras = "extraMeetings" in section && section.extraMeetings ? section.extraMeetings : [];
@@ -100,9 +123,10 @@ export function sectionDeadlines(section: Section): DeadlineInstant[] {
   const out: DeadlineInstant[] = [];
   const deadlines = "deadlines" in section && section.deadlines ? section.deadlines : [];
   deadlines.forEach((d, deadlineIndex) => {
-    for (const dayWall of ruleDates(d.rrule, section.startDate, section.endDate)) {
-      const localDate = dateOf(dayWall);
-      out.push({ sectionId: section.id, deadlineIndex, title: d.title, hours: d.hours, localDate, at: zone.wallToUtc(wallOf(localDate, d.time)) });
+    const { walls, dates } = cachedRuleDates(d.rrule, section.startDate, section.endDate);
+    const minutes = minutesOfDay(d.time) * 60_000;
+    for (let k = 0; k < walls.length; k++) {
+      out.push({ sectionId: section.id, deadlineIndex, title: d.title, hours: d.hours, localDate: dates[k] as string, at: zone.wallToUtc((walls[k] as number) + minutes) });
     }
   });
   return out.sort((a, b) => a.at - b.at || a.deadlineIndex - b.deadlineIndex);

@@ -132,9 +132,10 @@ export function planStudy(jobs: readonly Job[], free: readonly FreeBlock[]): Stu
     }
   }
   const results: JobResult[] = [];
-  const byIndex = new Map(order.map((o) => [o.i, o]));
+  const byIndex: (typeof order)[number][] = new Array(order.length);
+  for (const o of order) byIndex[o.i] = o;
   jobs.forEach((job, i) => {
-    const o = byIndex.get(i) as (typeof order)[number];
+    const o = byIndex[i] as (typeof order)[number];
     results.push({
       job,
       availableHours: sums.between(job.release, job.due) / HOUR,

@@ -18,7 +18,18 @@ export interface Interval {
  */
 export function overlapSweep(items: readonly Interval[], busy: readonly Interval[]): { overlap: number; busy: number[] }[] {
   const out: { overlap: number; busy: number[] }[] = [];
+  // busy is sorted and disjoint, so its ends are sorted too: binary-search the first one that ends
+  // after the first item starts (a catalog checks many sections against one long busy list).
   let first = 0;
+  if (items.length > 0) {
+    const t = (items[0] as Interval).start;
+    let hi = busy.length;
+    while (first < hi) {
+      const mid = (first + hi) >>> 1;
+      if ((busy[mid] as Interval).end <= t) first = mid + 1;
+      else hi = mid;
+    }
+  }
   for (const it of items) {
     // Busy intervals that end before this item starts end before every later item starts too.
     while (first < busy.length && (busy[first] as Interval).end <= it.start) first++;
@@ -122,7 +133,13 @@ export class PrefixSums {
  * mergeIntervals([{ start: 5, end: 8 }, { start: 0, end: 5 }]) // [{ start: 0, end: 8 }]
  */
 export function mergeIntervals(items: readonly Interval[]): Interval[] {
-  const sorted = [...items].sort((a, b) => a.start - b.start || a.end - b.end);
+  let inOrder = true;
+  for (let i = 1; i < items.length && inOrder; i++) {
+    const a = items[i - 1] as Interval;
+    const b = items[i] as Interval;
+    inOrder = a.start < b.start || (a.start === b.start && a.end <= b.end);
+  }
+  const sorted = inOrder ? items : [...items].sort((a, b) => a.start - b.start || a.end - b.end);
   const out: { start: number; end: number }[] = [];
   for (const it of sorted) {
     const last = out[out.length - 1];

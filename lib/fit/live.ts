@@ -65,13 +65,25 @@ export function analyseLive(sessions: readonly Session[], busy: readonly BusyInt
   sweep.forEach((r, i) => {
     if (r.overlap <= 0) return;
     const session = sessions[i] as Session;
-    const sources: BusySource[] = [];
-    // The events behind the clash, counting their buffers (a clash can come from a buffer alone).
-    for (const j of r.busy) sourcesNear(busy[j] as BusyInterval, session.start - buffer, session.end + buffer, sources);
+    // The events behind the clash, counting their buffers (a clash can come from a buffer alone):
+    // found when someone asks (a merged interval of a dense calendar holds thousands of events).
+    let sources: BusySource[] | undefined;
+    const hits = r.busy;
     const overlapMinutes = Math.round(r.overlap / 60_000);
     const sessionMinutes = (session.end - session.start) / 60_000;
     const partial = overlapMinutes < options.partialOverlapMinutes && overlapMinutes < sessionMinutes / 2;
-    conflicts.push({ session, overlapMinutes, partial, busy: sources });
+    conflicts.push({
+      session,
+      overlapMinutes,
+      partial,
+      get busy(): readonly BusySource[] {
+        if (!sources) {
+          sources = [];
+          for (const j of hits) sourcesNear(busy[j] as BusyInterval, session.start - buffer, session.end + buffer, sources);
+        }
+        return sources;
+      },
+    });
   });
   const missed = conflicts.filter((c) => !c.partial).length;
 
