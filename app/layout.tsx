@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
 
+export const viewport = { width: "device-width", initialScale: 1 };
+
 export const metadata: Metadata = {
   title: "FormatFit — which course format fits your week?",
   description: "Check your real calendar against synchronous, asynchronous and hybrid course sections.",
@@ -14,6 +16,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a className="skip" href="#main">Skip to content</a>
         <header className="site">
           <a href="/" className="brand">FormatFit</a>
+          <nav aria-label="Main">
+            <a href="/catalog">Courses</a>
+            <a href="/check">Check my calendar</a>
+          </nav>
         </header>
         <main id="main">{children}</main>
       </body>

@@ -1,6 +1,5 @@
 /**
- * What the three formats mean for a working adult. Static content; the calendar check itself runs
- * today through the command line (see README), and this page says only that.
+ * What the three formats mean for a working adult, and the way into a check. Static content.
  */
 const rows: { aspect: string; sync: string; async: string; hybrid: string }[] = [
   { aspect: "Set meeting times", sync: "Yes: live online sessions on fixed days and times, all term.", async: "None. You choose when to study.", hybrid: "Some: live sessions on a lighter schedule, plus work on your own." },
@@ -33,6 +32,7 @@ export default function Home() {
           <p>Some live sessions and some self-paced work with deadlines.</p>
         </section>
       </div>
+      <div className="table-scroll" role="region" aria-label="The formats side by side" tabIndex={0}>
       <table className="compare">
         <caption>The formats side by side</caption>
         <thead>
@@ -54,10 +54,17 @@ export default function Home() {
           ))}
         </tbody>
       </table>
+      </div>
       <h2>Check your calendar</h2>
       <p>
-        Today the check runs from the command line: <code>npm run -s formatfit -- expand your-calendar.ics --from 2027-01-11 --to 2027-05-01 --tz America/New_York</code>{" "}
-        lists every occurrence of your calendar in the term, exactly as the checks will see it. The README describes the commands.
+        Bring your real calendar — an <code>.ics</code> file exported from Google Calendar, Outlook or Apple Calendar, or a
+        calendar&apos;s subscription address — and FormatFit checks every recurring event against the sections you are
+        considering: which live sessions clash, and whether your free hours cover each week&apos;s deadlines. Your calendar is
+        processed in memory for that one check and is not stored.
+      </p>
+      <p className="actions">
+        <a className="button primary" href="/check">Check my calendar</a>
+        <a className="button" href="/catalog">Browse courses and sections</a>
       </p>
     </>
   );

@@ -4,10 +4,10 @@
  */
 import { CatalogError, loadCatalog, parseCatalog, type Catalog } from "../catalog";
 import { checkFit, chooseSections, termWindow, UnknownSectionError, type FitResult } from "../fit";
+import { fitJson } from "../fit/json";
 import { preferencesFrom } from "../fit/preferences";
 import { expandEvents } from "../recurrence/expand";
 import { formatDayMonth } from "../time/format";
-import { isoUtc } from "../time/parse";
 import { ianaZone } from "../time/zone";
 import { parseArgs, UsageError } from "./args";
 import { InputError, loadCalendars, registerCommand, table, type CliIo, type CommandContext, type CliResult } from "./run";
@@ -32,44 +32,6 @@ export function catalogFrom(path: string | undefined, io: CliIo): Catalog {
     }
     throw e;
   }
-}
-
-/** The result as DESIGN.md's JSON contract. */
-export function fitJson(result: FitResult): unknown {
-  return {
-    sections: result.sections.map((s) => ({
-      sectionId: s.section.id,
-      courseId: s.course.id,
-      format: s.section.format,
-      verdict: s.verdict,
-      reasons: s.reasons,
-      live: s.live
-        ? {
-            sessions: s.live.sessions.length,
-            conflicts: s.live.conflicts.map((c) => ({ start: isoUtc(c.session.start), end: isoUtc(c.session.end), overlapMinutes: c.overlapMinutes })),
-          }
-        : null,
-      async: s.async
-        ? { weeks: s.async.weeks.map((w) => ({ start: isoUtc(w.start), end: isoUtc(w.end), requiredHours: w.requiredHours, availableHours: w.availableHours, feasible: w.feasible })) }
-        : null,
-    })),
-    courses: result.courses.map((c) => ({ courseId: c.course.id, sectionIds: c.sectionIds, summary: c.summary, best: c.best })),
-    ...(result.plan
-      ? {
-          plan: {
-            sectionIds: result.plan.sectionIds,
-            verdict: result.plan.verdict,
-            reasons: result.plan.reasons,
-            clashes: result.plan.clashes.map((c) => ({
-              a: { sectionId: c.a.sectionId, start: isoUtc(c.a.start), end: isoUtc(c.a.end) },
-              b: { sectionId: c.b.sectionId, start: isoUtc(c.b.start), end: isoUtc(c.b.end) },
-              overlapMinutes: c.overlapMinutes,
-            })),
-            weeks: result.plan.weeks.map((w) => ({ start: isoUtc(w.start), end: isoUtc(w.end), requiredHours: w.requiredHours, availableHours: w.availableHours, feasible: w.feasible })),
-          },
-        }
-      : {}),
-  };
 }
 
 function checkCommand(argv: readonly string[], ctx: CommandContext): CliResult {

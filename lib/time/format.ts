@@ -3,7 +3,7 @@
  * function names the zone it formats in.
  */
 import { DateTime } from "luxon";
-import { civilFromDays } from "./civil";
+import { civilFromDays, isoDateOfDay } from "./civil";
 import { requireZone } from "./zone";
 
 /**
@@ -56,4 +56,38 @@ const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 function localDay(ms: number, zone: string): number {
   const z = requireZone(zone);
   return Math.floor((ms + z.offsetAt(ms)) / 86_400_000);
+}
+
+/**
+ * `Tue 12 Jan 2027, 18:30–20:00` in `zone`: a session as a learner reads it. A session that ends on
+ * another local date names both (`Sat 6 Nov 2027, 23:00 – Sun 7 Nov 2027, 01:00`).
+ *
+ * @example
+ * formatTimeRange(Date.UTC(2027, 0, 12, 23, 30), Date.UTC(2027, 0, 13, 1), "America/New_York") // "Tue 12 Jan 2027, 18:30–20:00"
+ */
+export function formatTimeRange(start: number, end: number, zone: string): string {
+  const a = DateTime.fromMillis(start, { zone });
+  const b = DateTime.fromMillis(end, { zone });
+  if (a.hasSame(b, "day")) return `${a.toFormat("ccc d LLL yyyy, HH:mm")}–${b.toFormat("HH:mm")}`;
+  return `${a.toFormat("ccc d LLL yyyy, HH:mm")} – ${b.toFormat("ccc d LLL yyyy, HH:mm")}`;
+}
+
+/**
+ * The zone's short name at an instant (`EST`, `GMT+1`), for labels beside a time.
+ *
+ * @example
+ * formatZoneAbbreviation(Date.UTC(2027, 6, 1), "America/New_York") // "EDT"
+ */
+export function formatZoneAbbreviation(ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone }).setLocale("en-US").toFormat("ZZZZ");
+}
+
+/**
+ * The local date (YYYY-MM-DD) of an instant in `zone`.
+ *
+ * @example
+ * localIsoDate(Date.UTC(2027, 0, 13, 3), "America/New_York") // "2027-01-12"
+ */
+export function localIsoDate(ms: number, zone: string): string {
+  return isoDateOfDay(localDay(ms, zone));
 }

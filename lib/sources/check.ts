@@ -1,0 +1,202 @@
+/**
+ * The check as the web app runs it: calendars (uploaded or fetched) → import → expand over the
+ * chosen sections' terms → fit → the JSON of the CLI's `check`, plus what the page shows about each
+ * source. Everything happens in memory for one request; nothing is stored.
+ */
+import type { Catalog, Course, Section } from "../catalog/schema";
+import { AppError } from "../errors";
+import { checkFit, chooseSections, termWindow, UnknownSectionError, type FitResult } from "../fit";
+import { fitDetails, fitJson, type FitDetails, type FitJson } from "../fit/json";
+import type { FitPreferences } from "../fit/preferences";
+import { studyPlanCalendar } from "../export/study-plan";
+import { importIcs } from "../ics/import";
+import type { IcsEvent, ImportIssue } from "../ics/types";
+import { expandEvents, type Occurrence } from "../recurrence/expand";
+import { localIsoDate } from "../time/format";
+
+/** One calendar as it reached the server. */
+export interface CalendarSource {
+  /** The file name, or the URL's host and path. */
+  readonly name: string;
+  readonly origin: "upload" | "url";
+  readonly bytes: Uint8Array;
+}
+
+/** What the page says about one source: how much it holds, over which dates, and its problems. */
+export interface SourceSummary {
+  name: string;
+  origin: "upload" | "url";
+  ok: boolean;
+  calendarName?: string;
+  bytes: number;
+  eventCount: number;
+  recurringCount: number;
+  /** First and last event start, YYYY-MM-DD in the learner's zone. */
+  firstDate?: string;
+  lastDate?: string;
+  /** Problems found, each with its line; at most {@link MAX_LISTED_ISSUES}. */
+  issues: { code: string; severity: "error" | "warning"; message: string; line?: number }[];
+  issueCount: number;
+}
+
+export const MAX_LISTED_ISSUES = 50;
+
+interface Imported {
+  summary: SourceSummary;
+  events: IcsEvent[];
+}
+
+function importSource(source: CalendarSource, zone: string, window?: { from: number; to: number }): Imported {
+  const result = importIcs(source.bytes, { sourceName: source.name, ...(window ? { window } : {}) });
+  const listed = (issues: readonly ImportIssue[]) =>
+    issues.slice(0, MAX_LISTED_ISSUES).map((i) => ({ code: i.code, severity: i.severity, message: i.message, ...(i.line !== undefined ? { line: i.line } : {}) }));
+  if (!result.ok) {
+    return {
+      summary: { name: source.name, origin: source.origin, ok: false, bytes: source.bytes.length, eventCount: 0, recurringCount: 0, issues: listed(result.issues), issueCount: result.issues.length },
+      events: [],
+    };
+  }
+  const stats = result.calendar.stats;
+  return {
+    summary: {
+      name: source.name,
+      origin: source.origin,
+      ok: true,
+      ...(result.calendar.name ? { calendarName: result.calendar.name } : {}),
+      bytes: stats.bytes,
+      eventCount: stats.eventCount,
+      recurringCount: stats.recurringCount,
+      ...(stats.firstStart !== undefined ? { firstDate: localIsoDate(stats.firstStart, zone) } : {}),
+      ...(stats.lastStart !== undefined ? { lastDate: localIsoDate(stats.lastStart, zone) } : {}),
+      issues: listed(result.issues),
+      issueCount: result.issues.length,
+    },
+    events: result.calendar.events,
+  };
+}
+
+/**
+ * Reads each calendar and says what it holds, without checking anything (the page lists the files
+ * as they are picked).
+ *
+ * @example
+ * inspectCalendars([{ name: "work.ics", origin: "upload", bytes }], "America/New_York")[0] // { eventCount: 212, firstDate: "2024-09-02", … }
+ */
+export function inspectCalendars(sources: readonly CalendarSource[], timeZone: string): SourceSummary[] {
+  return sources.map((s) => importSource(s, timeZone).summary);
+}
+
+export interface CheckRequest {
+  readonly catalog: Catalog;
+  readonly sources: readonly CalendarSource[];
+  readonly preferences: FitPreferences;
+  /** Sections to check. With `courseIds`, their union; with neither, every section. */
+  readonly sectionIds?: readonly string[];
+  /** Whole courses: every section of each, to compare its formats. */
+  readonly courseIds?: readonly string[];
+  readonly together?: boolean;
+}
+
+export interface CheckOutcome {
+  readonly result: FitResult;
+  readonly occurrences: readonly Occurrence[];
+  readonly sources: SourceSummary[];
+  /** Expansion warnings (runaway rules and the like), with the source's name. */
+  readonly warnings: { message: string; line?: number }[];
+}
+
+/** The sections a request names: explicit sections, then every section of each named course, no repeats. */
+export function requestedSections(catalog: Catalog, sectionIds: readonly string[] = [], courseIds: readonly string[] = []): { section: Section; course: Course }[] {
+  if (sectionIds.length === 0 && courseIds.length === 0) return chooseSections(catalog);
+  const ids: string[] = [];
+  for (const courseId of courseIds) {
+    const course = catalog.courses.find((c) => c.id === courseId);
+    if (!course) {
+      throw new AppError("UNKNOWN_COURSE", `There is no course "${courseId}" in the catalog; pick courses from the list (ids look like ${catalog.courses[0]?.id ?? "PM-101"}).`, { where: "courses" });
+    }
+    for (const s of course.sections) ids.push(s.id);
+  }
+  ids.push(...sectionIds);
+  try {
+    return chooseSections(catalog, [...new Set(ids)]);
+  } catch (e) {
+    if (e instanceof UnknownSectionError) throw new AppError("UNKNOWN_SECTION", `${e.message} Pick sections from the catalog list.`, { where: "sections" });
+    throw e;
+  }
+}
+
+/**
+ * Runs the check on calendars held in memory. A calendar that cannot be read at all fails the
+ * check, naming the file and line: a check that silently left out someone's work calendar would
+ * say "fits" when it does not.
+ *
+ * @example
+ * const { result } = runCheck({ catalog, sources, preferences: preferencesFrom({ timeZone: "Europe/London" }), courseIds: ["PM-101"] });
+ */
+export function runCheck(request: CheckRequest): CheckOutcome {
+  if (request.sources.length === 0) throw new AppError("NO_CALENDAR", "Add at least one calendar: upload an .ics file or paste a calendar's .ics address.");
+  const chosen = requestedSections(request.catalog, request.sectionIds, request.courseIds);
+  const window = termWindow(chosen.map((c) => c.section));
+  const zone = request.preferences.timeZone;
+  const imported = request.sources.map((s) => importSource(s, zone, window));
+  const failed = imported.find((i) => !i.summary.ok);
+  if (failed) {
+    const first = failed.summary.issues[0];
+    throw new AppError("CALENDAR_INVALID", `${failed.summary.name}${first?.line ? `, line ${first.line}` : ""}: ${first?.message ?? "not an iCalendar file."}`, {
+      where: failed.summary.name,
+      ...(first?.line !== undefined ? { line: first.line } : {}),
+    });
+  }
+  const events = imported.flatMap((i) => i.events);
+  const expansion = expandEvents(events, window, { viewerZone: zone });
+  const result = checkFit({
+    catalog: request.catalog,
+    sectionIds: chosen.map((c) => c.section.id),
+    occurrences: expansion.occurrences,
+    preferences: request.preferences,
+    together: request.together ?? false,
+  });
+  return {
+    result,
+    occurrences: expansion.occurrences,
+    sources: imported.map((i) => i.summary),
+    warnings: expansion.warnings.map((w) => ({ message: w.message, ...(w.line !== undefined ? { line: w.line } : {}) })),
+  };
+}
+
+/** `POST /api/check`'s body: the CLI's JSON, then what the page needs (additive keys). */
+export type CheckResponse = FitJson & { sources: SourceSummary[]; warnings: { message: string; line?: number }[]; details?: FitDetails };
+
+/**
+ * The response body for a check: the contract's keys first, `sources` and `warnings` always,
+ * `details` when the page asks for them.
+ *
+ * @example
+ * checkResponse(runCheck(request), request.preferences, { details: true }).details?.heat.length // 16
+ */
+export function checkResponse(outcome: CheckOutcome, preferences: FitPreferences, options: { details: boolean }): CheckResponse {
+  return {
+    ...fitJson(outcome.result),
+    sources: outcome.sources,
+    warnings: outcome.warnings,
+    ...(options.details ? { details: fitDetails(outcome.result, outcome.occurrences, preferences) } : {}),
+  };
+}
+
+/**
+ * The study plan of the checked sections as `.ics`: with `together`, the combined plan, otherwise
+ * the blocks each section's own plan placed (for one section, or all that have deadlines).
+ *
+ * @example
+ * studyPlanIcs(runCheck({ …, sectionIds: ["PM-101-A1"] }).result, { now: Date.now() })
+ */
+export function studyPlanIcs(result: FitResult, options: { now: number; sectionId?: string }): string {
+  const blocks = result.plan
+    ? result.plan.studyPlan.blocks
+    : result.sections.filter((s) => options.sectionId === undefined || s.section.id === options.sectionId).flatMap((s) => (s.async ? s.async.plan.blocks.filter((b) => b.sectionId === s.section.id) : []));
+  if (blocks.length === 0) {
+    throw new AppError("BAD_REQUEST", options.sectionId ? `${options.sectionId} has no deadlines, so there is no study plan to download.` : "None of the checked sections has deadlines, so there is no study plan to download.");
+  }
+  const ids = [...new Set(blocks.map((b) => b.sectionId))];
+  return studyPlanCalendar(blocks, { now: options.now, name: `Study plan: ${ids.join(", ")}` });
+}

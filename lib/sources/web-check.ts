@@ -1,0 +1,87 @@
+/**
+ * One web check from its validated form: fetch the URLs (SSRF-safe), import and check everything
+ * in memory, and answer with the CLI's JSON or the study plan. `POST /api/check` calls this and
+ * nothing else.
+ */
+import type { Catalog } from "../catalog/schema";
+import { AppError } from "../errors";
+import type { CheckForm, CheckLimits } from "./check-form";
+import { DEFAULT_CHECK_LIMITS } from "./check-form";
+import { checkResponse, inspectCalendars, runCheck, studyPlanIcs, type CalendarSource, type CheckResponse, type SourceSummary } from "./check";
+import { fetchCalendarUrl, UrlFetchError, type FetchCalendarOptions } from "./url";
+
+export interface WebCheckOptions {
+  readonly catalog: Catalog;
+  /** The request's time (UTC ms), for the study plan's DTSTAMP. */
+  readonly now: number;
+  readonly limits?: CheckLimits;
+  /** Passed to the URL fetcher (tests point it at loopback servers). */
+  readonly fetch?: Omit<FetchCalendarOptions, "maxBytes">;
+}
+
+export type WebCheckAnswer = { kind: "json"; body: CheckResponse } | { kind: "ics"; text: string; filename: string };
+
+/** The refusals that are the learner's to fix (422) versus the far server's failures (502). */
+const REFUSALS = new Set(["URL_INVALID", "URL_SCHEME", "URL_CREDENTIALS", "URL_PRIVATE_ADDRESS", "URL_DNS"]);
+
+/**
+ * Fetches one calendar URL as a source, turning the fetcher's refusals into app errors.
+ *
+ * @example
+ * await fetchSource("webcal://calendar.example.edu/term.ics", { maxBytes: 10 * 1024 * 1024 })
+ */
+export async function fetchSource(url: string, options: FetchCalendarOptions): Promise<CalendarSource> {
+  try {
+    const fetched = await fetchCalendarUrl(url, options);
+    let name = url;
+    try {
+      const u = new URL(fetched.finalUrl);
+      name = `${u.host}${u.pathname.length > 40 ? `${u.pathname.slice(0, 37)}…` : u.pathname}`;
+    } catch {
+      // keep the URL as given
+    }
+    return { name, origin: "url", bytes: fetched.bytes };
+  } catch (e) {
+    if (e instanceof UrlFetchError) {
+      if (e.code === "URL_TOO_LARGE") throw new AppError("FILE_TOO_LARGE", e.message, { where: "url", cause: e, ...(options.maxBytes !== undefined ? { detail: { limitBytes: options.maxBytes } } : {}) });
+      throw new AppError(REFUSALS.has(e.code) ? "CALENDAR_URL_REFUSED" : "CALENDAR_URL_FAILED", e.message, { where: "url", cause: e, detail: { reason: e.code } });
+    }
+    throw e;
+  }
+}
+
+async function sourcesOf(form: CheckForm, options: WebCheckOptions): Promise<CalendarSource[]> {
+  const limits = options.limits ?? DEFAULT_CHECK_LIMITS;
+  const fetched = await Promise.all(form.urls.map((u) => fetchSource(u, { ...options.fetch, maxBytes: limits.maxFileBytes })));
+  return [...form.files.map((f) => ({ name: f.name, origin: "upload" as const, bytes: f.bytes })), ...fetched];
+}
+
+/**
+ * Runs a check for the web: `json` answers with DESIGN.md's check JSON (plus `sources`, `warnings`
+ * and, on request, `details`); `study-plan` answers with the plan as `.ics`.
+ *
+ * @example
+ * const answer = await webCheck(await parseCheckForm(request), { catalog, now: Date.now() });
+ */
+export async function webCheck(form: CheckForm, options: WebCheckOptions): Promise<WebCheckAnswer> {
+  const sources = await sourcesOf(form, options);
+  const outcome = runCheck({ catalog: options.catalog, sources, preferences: form.preferences, sectionIds: form.sectionIds, courseIds: form.courseIds, together: form.together });
+  if (form.output === "study-plan") {
+    const text = studyPlanIcs(outcome.result, { now: options.now, ...(form.planSection !== undefined ? { sectionId: form.planSection } : {}) });
+    return { kind: "ics", text, filename: `study-plan${form.planSection ? `-${form.planSection}` : ""}.ics` };
+  }
+  return { kind: "json", body: checkResponse(outcome, form.preferences, { details: form.details }) };
+}
+
+/**
+ * What each calendar holds (event count, dates, problems with line numbers), for the page to list
+ * calendars as they are added.
+ *
+ * @example
+ * const summaries = await webInspect(await parseCheckForm(request), { catalog, now: Date.now() });
+ */
+export async function webInspect(form: CheckForm, options: WebCheckOptions): Promise<SourceSummary[]> {
+  const sources = await sourcesOf(form, options);
+  if (sources.length === 0) throw new AppError("NO_CALENDAR", "Add at least one calendar: upload an .ics file or paste a calendar's .ics address.");
+  return inspectCalendars(sources, form.preferences.timeZone);
+}
