@@ -25,3 +25,14 @@ export function errorResponse(e: unknown): Response {
   console.error(e);
   return Response.json(new AppError("INTERNAL", "Something went wrong on our side while checking; please try again. Your calendar was not stored.").toJSON(), { status: 500 });
 }
+
+/**
+ * Options for fetching calendar URLs. `FORMATFIT_ALLOW_PRIVATE_TARGETS` ("127.0.0.1:8080,[::1]:9000")
+ * exempts exact address:port pairs from the private-address refusal, for tests and local
+ * development only: never set it on a public server.
+ */
+export function urlFetchOptions(): { allowedPrivateTargets?: string[] } {
+  const raw = process.env.FORMATFIT_ALLOW_PRIVATE_TARGETS;
+  if (!raw) return {};
+  return { allowedPrivateTargets: raw.split(",").map((s) => s.trim()).filter((s) => s.length > 0) };
+}

@@ -505,7 +505,7 @@ function SourceLine({ summary }: { summary: SourceSummary }) {
           {s.calendarName ? `“${s.calendarName}”: ` : ""}
           {s.eventCount.toLocaleString("en")} event{s.eventCount === 1 ? "" : "s"}
           {s.recurringCount > 0 ? ` (${s.recurringCount.toLocaleString("en")} recurring)` : ""}
-          {s.firstDate && s.lastDate ? `, ${s.firstDate} to ${s.lastDate}` : ""}, {bytesText(s.bytes)}
+          {s.firstDate && s.lastDate ? `, starting ${s.firstDate} to ${s.lastDate}${s.recurringCount > 0 ? " (recurring events run on)" : ""}` : ""}, {bytesText(s.bytes)}
         </p>
       ) : (
         <p className="error">This calendar cannot be used:</p>

@@ -12,7 +12,7 @@ import { studyPlanCalendar } from "../export/study-plan";
 import { importIcs } from "../ics/import";
 import type { IcsEvent, ImportIssue } from "../ics/types";
 import { expandEvents, type Occurrence } from "../recurrence/expand";
-import { localIsoDate } from "../time/format";
+import { isoUtc } from "../time/parse";
 
 /** One calendar as it reached the server. */
 export interface CalendarSource {
@@ -31,7 +31,7 @@ export interface SourceSummary {
   bytes: number;
   eventCount: number;
   recurringCount: number;
-  /** First and last event start, YYYY-MM-DD in the learner's zone. */
+  /** Earliest and latest event start (DTSTART), YYYY-MM-DD; recurring events may run on past the latest. */
   firstDate?: string;
   lastDate?: string;
   /** Problems found, each with its line; at most {@link MAX_LISTED_ISSUES}. */
@@ -46,7 +46,7 @@ interface Imported {
   events: IcsEvent[];
 }
 
-function importSource(source: CalendarSource, zone: string, window?: { from: number; to: number }): Imported {
+function importSource(source: CalendarSource, window?: { from: number; to: number }): Imported {
   const result = importIcs(source.bytes, { sourceName: source.name, ...(window ? { window } : {}) });
   const listed = (issues: readonly ImportIssue[]) =>
     issues.slice(0, MAX_LISTED_ISSUES).map((i) => ({ code: i.code, severity: i.severity, message: i.message, ...(i.line !== undefined ? { line: i.line } : {}) }));
@@ -66,8 +66,11 @@ function importSource(source: CalendarSource, zone: string, window?: { from: num
       bytes: stats.bytes,
       eventCount: stats.eventCount,
       recurringCount: stats.recurringCount,
-      ...(stats.firstStart !== undefined ? { firstDate: localIsoDate(stats.firstStart, zone) } : {}),
-      ...(stats.lastStart !== undefined ? { lastDate: localIsoDate(stats.lastStart, zone) } : {}),
+      // The import's first and last starts are exact for zoned times and wall-clock for all-day and
+      // floating ones; their UTC date is the calendar date in both cases but for late-evening zoned
+      // events, which is close enough for "what does this file cover".
+      ...(stats.firstStart !== undefined ? { firstDate: isoUtc(stats.firstStart).slice(0, 10) } : {}),
+      ...(stats.lastStart !== undefined ? { lastDate: isoUtc(stats.lastStart).slice(0, 10) } : {}),
       issues: listed(result.issues),
       issueCount: result.issues.length,
     },
@@ -80,10 +83,10 @@ function importSource(source: CalendarSource, zone: string, window?: { from: num
  * as they are picked).
  *
  * @example
- * inspectCalendars([{ name: "work.ics", origin: "upload", bytes }], "America/New_York")[0] // { eventCount: 212, firstDate: "2024-09-02", … }
+ * inspectCalendars([{ name: "work.ics", origin: "upload", bytes }])[0] // { eventCount: 212, firstDate: "2024-09-02", … }
  */
-export function inspectCalendars(sources: readonly CalendarSource[], timeZone: string): SourceSummary[] {
-  return sources.map((s) => importSource(s, timeZone).summary);
+export function inspectCalendars(sources: readonly CalendarSource[]): SourceSummary[] {
+  return sources.map((s) => importSource(s).summary);
 }
 
 export interface CheckRequest {
@@ -138,7 +141,7 @@ export function runCheck(request: CheckRequest): CheckOutcome {
   const chosen = requestedSections(request.catalog, request.sectionIds, request.courseIds);
   const window = termWindow(chosen.map((c) => c.section));
   const zone = request.preferences.timeZone;
-  const imported = request.sources.map((s) => importSource(s, zone, window));
+  const imported = request.sources.map((s) => importSource(s, window));
   const failed = imported.find((i) => !i.summary.ok);
   if (failed) {
     const first = failed.summary.issues[0];

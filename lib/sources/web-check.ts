@@ -83,5 +83,5 @@ export async function webCheck(form: CheckForm, options: WebCheckOptions): Promi
 export async function webInspect(form: CheckForm, options: WebCheckOptions): Promise<SourceSummary[]> {
   const sources = await sourcesOf(form, options);
   if (sources.length === 0) throw new AppError("NO_CALENDAR", "Add at least one calendar: upload an .ics file or paste a calendar's .ics address.");
-  return inspectCalendars(sources, form.preferences.timeZone);
+  return inspectCalendars(sources);
 }

@@ -1,7 +1,7 @@
 /** POST /api/calendars: what each uploaded or linked calendar holds, before a check. */
 import { parseCheckForm } from "@/lib/sources/check-form";
 import { webInspect } from "@/lib/sources/web-check";
-import { errorResponse, serverCatalog } from "@/app/server";
+import { errorResponse, serverCatalog, urlFetchOptions } from "@/app/server";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request): Promise<Response> {
   try {
     const form = await parseCheckForm(request);
-    const sources = await webInspect(form, { catalog: serverCatalog(), now: Date.now() });
+    const sources = await webInspect(form, { catalog: serverCatalog(), now: Date.now(), fetch: urlFetchOptions() });
     return Response.json({ sources }, { headers: { "cache-control": "no-store" } });
   } catch (e) {
     return errorResponse(e);

@@ -1,7 +1,7 @@
 /** POST /api/check: calendars + preferences + sections → the check's JSON (or the study plan .ics). */
 import { parseCheckForm } from "@/lib/sources/check-form";
 import { webCheck } from "@/lib/sources/web-check";
-import { errorResponse, serverCatalog } from "@/app/server";
+import { errorResponse, serverCatalog, urlFetchOptions } from "@/app/server";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request): Promise<Response> {
   try {
     const form = await parseCheckForm(request);
-    const answer = await webCheck(form, { catalog: serverCatalog(), now: Date.now() });
+    const answer = await webCheck(form, { catalog: serverCatalog(), now: Date.now(), fetch: urlFetchOptions() });
     if (answer.kind === "ics") {
       return new Response(answer.text, {
         headers: { "content-type": "text/calendar; charset=utf-8", "content-disposition": `attachment; filename="${answer.filename}"`, "cache-control": "no-store" },
