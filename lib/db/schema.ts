@@ -1,0 +1,76 @@
+/**
+ * The tables, as Kysely sees them. Instants are UTC epoch milliseconds (BIGINT), flags are 0/1
+ * integers, and free text a person typed (titles, notes, labels) is stored as a JSON string literal
+ * so that any text — NUL bytes included, which PostgreSQL's `text` refuses — round-trips exactly in
+ * both stores (lib/db/text.ts).
+ */
+export interface UsersTable {
+  id: string;
+  /** The sign-in provider's id ("google", "azure-ad", "oidc"). */
+  provider: string;
+  /** The provider's stable subject (`sub`): users are identified by it, never by email. */
+  subject: string;
+  email: string | null;
+  name: string | null;
+  created_at: number;
+}
+
+export interface ReportsTable {
+  id: string;
+  owner_user_id: string | null;
+  /** SHA-256 (base64url) of the anonymous owner's browser key, when there is no signed-in owner. */
+  owner_key_hash: string | null;
+  /** JSON string literal (see lib/db/text.ts). */
+  title: string;
+  /** The frozen snapshot, JSON. */
+  snapshot: string;
+  include_titles: number;
+  created_at: number;
+  updated_at: number;
+  expires_at: number;
+}
+
+export interface ShareLinksTable {
+  id: string;
+  report_id: string;
+  /** SHA-256 (base64url) of the link's token: the token itself is never stored. */
+  token_hash: string;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
+export interface LinkViewsTable {
+  id: string;
+  link_id: string;
+  report_id: string;
+  viewed_at: number;
+}
+
+export interface AdvisorSharesTable {
+  id: string;
+  report_id: string;
+  /** Lower-cased. */
+  advisor_email: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+export interface AdvisorNotesTable {
+  id: string;
+  report_id: string;
+  author_user_id: string;
+  author_email: string;
+  /** JSON string literal. */
+  body: string;
+  created_at: number;
+}
+
+export interface Database {
+  users: UsersTable;
+  reports: ReportsTable;
+  share_links: ShareLinksTable;
+  link_views: LinkViewsTable;
+  advisor_shares: AdvisorSharesTable;
+  advisor_notes: AdvisorNotesTable;
+}
