@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
+import { Account } from "./components/Account";
+
+export const dynamic = "force-dynamic";
 
 export const viewport = { width: "device-width", initialScale: 1 };
 
@@ -19,7 +22,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <nav aria-label="Main">
             <a href="/catalog">Courses</a>
             <a href="/check">Check my calendar</a>
+            <a href="/reports">My reports</a>
           </nav>
+          <Account />
         </header>
         <main id="main">{children}</main>
       </body>

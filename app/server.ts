@@ -4,6 +4,8 @@
  */
 import { loadCatalog, CatalogError, type Catalog } from "@/lib/catalog";
 import { AppError } from "@/lib/errors";
+import { openStore, type Store } from "@/lib/db";
+import { Reports } from "@/lib/reports";
 
 let cached: { key: string; catalog: Catalog } | undefined;
 
@@ -35,4 +37,60 @@ export function urlFetchOptions(): { allowedPrivateTargets?: string[] } {
   const raw = process.env.FORMATFIT_ALLOW_PRIVATE_TARGETS;
   if (!raw) return {};
   return { allowedPrivateTargets: raw.split(",").map((s) => s.trim()).filter((s) => s.length > 0) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Storage and reports: one store per process, migrated on first use; expired reports cleaned up
+// then and daily.
+
+
+const DAY = 86_400_000;
+let reportsPromise: Promise<Reports> | undefined;
+
+/** The reports of this server's store (SQLite under data/, or PostgreSQL with DATABASE_URL). */
+export function serverReports(): Promise<Reports> {
+  if (!reportsPromise) {
+    reportsPromise = (async () => {
+      const store: Store = await openStore({ databaseUrl: process.env.DATABASE_URL, sqlitePath: process.env.FORMATFIT_SQLITE_PATH });
+      const reports = new Reports(store, {
+        now: () => Date.now(),
+        retentionDays: positive(process.env.FORMATFIT_REPORT_RETENTION_DAYS, 180),
+        linkDays: positive(process.env.FORMATFIT_LINK_DAYS, 30),
+      });
+      const clean = () => reports.cleanup().catch((e: unknown) => console.error("FormatFit: report cleanup failed:", e));
+      void clean();
+      setInterval(clean, DAY).unref();
+      return reports;
+    })();
+    reportsPromise.catch(() => {
+      reportsPromise = undefined; // try again on the next request
+    });
+  }
+  return reportsPromise;
+}
+
+function positive(text: string | undefined, fallback: number): number {
+  const n = Number(text);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+/**
+ * CSRF protection for mutations: the browser must say the request comes from this site (Origin,
+ * or Sec-Fetch-Site for browsers that omit Origin). Session and owner cookies are SameSite=Lax too.
+ */
+export function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (origin) {
+    let originHost: string | undefined;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      originHost = undefined;
+    }
+    if (originHost && host && originHost === host) return;
+  } else if (request.headers.get("sec-fetch-site") === "same-origin") {
+    return;
+  }
+  throw new AppError("FORBIDDEN", "This request did not come from a FormatFit page (cross-site requests cannot change reports). Reload the page and try again.");
 }

@@ -18,6 +18,9 @@ export type AppErrorCode =
   | "TOO_MANY_FILES"
   | "UNSUPPORTED_MEDIA_TYPE"
   | "NOT_FOUND"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "GONE"
   | "INTERNAL";
 
 /** HTTP status per code: the only place the mapping is written. */
@@ -35,6 +38,9 @@ export const HTTP_STATUS: Readonly<Record<AppErrorCode, number>> = {
   TOO_MANY_FILES: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   NOT_FOUND: 404,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  GONE: 410,
   INTERNAL: 500,
 };
 

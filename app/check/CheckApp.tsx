@@ -238,6 +238,19 @@ export function CheckApp({ courses, initialCourses, initialSections, defaults }:
     return () => clearTimeout(t);
   }, [whatIf]);
 
+  const saveReport = async (title: string, includeTitles: boolean): Promise<string | null> => {
+    const extra: Record<string, string> = { title };
+    if (includeTitles) extra.includeTitles = "true";
+    try {
+      const { status: code, json } = await post("/api/reports", formFor(whatIf, extra));
+      if (code >= 400) return errorText(code, json);
+      window.location.assign((json as { url: string }).url);
+      return null;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+
   const downloadPlan = async (sectionId?: string) => {
     const extra: Record<string, string> = { output: "study-plan" };
     if (sectionId) extra.planSection = sectionId;
@@ -484,7 +497,7 @@ export function CheckApp({ courses, initialCourses, initialSections, defaults }:
       </form>
       {result && (
         <div ref={resultsRef} tabIndex={-1} className="results" aria-busy={status === "updating"}>
-          <Results result={result} whatIf={whatIf} setWhatIf={setWhatIf} onDownloadPlan={downloadPlan} updating={status === "updating"} />
+          <Results result={result} whatIf={whatIf} setWhatIf={setWhatIf} onDownloadPlan={downloadPlan} onSave={saveReport} updating={status === "updating"} />
         </div>
       )}
     </>

@@ -32,6 +32,9 @@ export interface CheckForm {
   readonly output: "json" | "study-plan";
   /** With `output=study-plan`: one section's plan. */
   readonly planSection?: string;
+  /** When the check is saved as a report: its title, and whether event titles go in. */
+  readonly title?: string;
+  readonly includeTitles: boolean;
 }
 
 /**
@@ -154,6 +157,7 @@ export async function parseCheckForm(request: Request, limits: CheckLimits = DEF
   const output = form.get("output");
   if (output !== null && output !== "json" && output !== "study-plan") throw new AppError("BAD_REQUEST", '"output" is "json" (default) or "study-plan".', { where: "output" });
   const planSection = form.get("planSection");
+  const title = form.get("title");
   return {
     files,
     urls,
@@ -164,5 +168,7 @@ export async function parseCheckForm(request: Request, limits: CheckLimits = DEF
     details: truthy(form.get("details")),
     output: output === "study-plan" ? "study-plan" : "json",
     ...(typeof planSection === "string" && planSection.trim() !== "" ? { planSection: planSection.trim() } : {}),
+    ...(typeof title === "string" ? { title } : {}),
+    includeTitles: truthy(form.get("includeTitles")),
   };
 }

@@ -1,0 +1,21 @@
+/** POST /api/reports: run the check from the form and save it as a report for this owner. */
+import { parseCheckForm } from "@/lib/sources/check-form";
+import { saveCheckAsReport } from "@/lib/reports/save";
+import { assertSameOrigin, errorResponse, serverCatalog, serverReports, urlFetchOptions } from "@/app/server";
+import { currentOwner } from "@/app/owner";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request): Promise<Response> {
+  try {
+    assertSameOrigin(request);
+    const form = await parseCheckForm(request);
+    const owner = await currentOwner({ create: true });
+    if (!owner) throw new Error("unreachable: an owner is always created");
+    const report = await saveCheckAsReport(form, await serverReports(), owner, { catalog: serverCatalog(), now: Date.now(), fetch: urlFetchOptions() });
+    return Response.json({ id: report.id, url: `/reports/${report.id}` }, { status: 201, headers: { "cache-control": "no-store" } });
+  } catch (e) {
+    return errorResponse(e);
+  }
+}

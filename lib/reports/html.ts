@@ -1,0 +1,131 @@
+/**
+ * A saved report as HTML: one renderer for the owner's page, the advisor's page and the share
+ * link (which is a route handler, so that an expired link can answer 410 — Next.js pages cannot
+ * choose their status). Every piece of text goes through {@link escapeHtml}; the snapshot holds
+ * only what the learner chose to share, so rendering all of it shows nothing more.
+ */
+import type { Report, Note } from "./index";
+import type { SnapshotSection } from "./snapshot";
+
+const VERDICT_TEXT: Record<string, string> = { fits: "Fits", "fits-with-tradeoffs": "Fits with trade-offs", "does-not-fit": "Does not fit" };
+
+/** @example escapeHtml("<b>&") // "&lt;b&gt;&amp;" */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"'\u0000]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : c === "'" ? "&#39;" : "\uFFFD"));
+}
+
+const e = escapeHtml;
+
+function section(s: SnapshotSection): string {
+  const live = s.live
+    ? `<h4>Live sessions</h4>
+<p>${s.live.conflicts.length} of ${s.live.sessions} sessions clash; about ${s.live.attendancePercent}% could be attended live.</p>
+${
+  s.live.shifts.length > 0
+    ? `<p class="note">Daylight-saving changes move some sessions: ${s.live.shifts.map((sh) => `${e(sh.usual)} becomes ${e(sh.shifted)} on ${sh.dates.map(e).join(", ")}`).join("; ")}.</p>`
+    : ""
+}
+${
+  s.live.conflicts.length > 0
+    ? `<div class="table-scroll"><table class="data"><caption>Clashing sessions of ${e(s.sectionId)}</caption><thead><tr><th scope="col">Session (learner's time)</th><th scope="col">Busy minutes</th>${s.live.conflicts.some((c) => c.with) ? '<th scope="col">Clashes with</th>' : ""}</tr></thead><tbody>
+${s.live.conflicts
+  .map(
+    (c) =>
+      `<tr><td>${e(c.local)}${c.shifted ? " <strong>(shifted by DST)</strong>" : ""}</td><td>${c.overlapMinutes}${c.partial ? " (late or leaving early)" : ""}</td>${c.with ? `<td>${c.with.map(e).join(", ")}</td>` : ""}</tr>`,
+  )
+  .join("\n")}
+</tbody></table></div>`
+    : ""
+}`
+    : "";
+  const asyncPart = s.async
+    ? `<h4>Weekly load (${s.async.hoursPerWeek} h a week)</h4>
+${s.async.unmet.length > 0 ? `<p class="error">Cannot be met: ${s.async.unmet.map((u) => `${e(u.title)} (due ${e(u.due)})`).join("; ")}</p>` : ""}
+<div class="table-scroll"><table class="data"><caption>Hours needed and free per week, ${e(s.sectionId)}</caption><thead><tr><th scope="col">Week</th><th scope="col">Needed</th><th scope="col">Free</th><th scope="col">Status</th></tr></thead><tbody>
+${s.async.weeks.map((w) => `<tr${w.crunch ? ' class="clash"' : ""}><td>${e(w.label)}</td><td>${w.requiredHours} h</td><td>${w.availableHours} h</td><td>${!w.feasible ? "Cannot be met" : w.crunch ? "Crunch" : "OK"}</td></tr>`).join("\n")}
+</tbody></table></div>`
+    : "";
+  return `<section class="section-card" aria-labelledby="s-${e(s.sectionId)}">
+<h3 id="s-${e(s.sectionId)}"><span class="badge ${e(s.format)}">${e(s.format)}</span> ${e(s.sectionId)} — ${e(s.courseTitle)}</h3>
+<p><span class="verdict ${e(s.verdict)}">${e(VERDICT_TEXT[s.verdict] ?? s.verdict)}</span></p>
+<ul>${s.reasons.map((r) => `<li>${e(r)}</li>`).join("")}</ul>
+${live}
+${asyncPart}
+</section>`;
+}
+
+function busyTable(report: Report): string {
+  const weeks = report.snapshot.busy;
+  if (weeks.length === 0) return "";
+  const days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+  return `<details><summary>Busy hours per day over the term (what the calendar held, without titles)</summary>
+<div class="table-scroll"><table class="data"><thead><tr><th scope="col">Week of</th>${days.map((d) => `<th scope="col">${d}</th>`).join("")}</tr></thead><tbody>
+${weeks.map((w) => `<tr><th scope="row">${e(w.start)}</th>${w.days.map((d) => `<td>${d.inTerm ? `${Math.round((d.busyMinutes / 60) * 10) / 10} h` : "—"}</td>`).join("")}</tr>`).join("\n")}
+</tbody></table></div></details>`;
+}
+
+/**
+ * The body of a report (no `<html>`): summary per course, sections with verdicts and reasons,
+ * clashes, weekly loads, busy time per day, and notes when given.
+ *
+ * @example
+ * reportBodyHtml(report, { notes: [] }) // "<article class=\"report\">…"
+ */
+export function reportBodyHtml(report: Report, options: { notes?: readonly Note[]; heading?: boolean } = {}): string {
+  const snap = report.snapshot;
+  const notes = options.notes ?? [];
+  return `<article class="report">
+${options.heading === false ? "" : `<h1>${e(report.title)}</h1>`}
+<p class="muted">Checked ${e(snap.checkedAt.slice(0, 10))}; times in ${e(snap.timeZone.replace(/_/g, " "))}. ${snap.includeTitles ? "Event titles are included." : "Event titles are not included."}</p>
+${snap.plan ? `<section><h2>All chosen sections together: <span class="verdict ${e(snap.plan.verdict)}">${e(VERDICT_TEXT[snap.plan.verdict] ?? snap.plan.verdict)}</span></h2><ul>${snap.plan.reasons.map((r) => `<li>${e(r)}</li>`).join("")}</ul></section>` : ""}
+${snap.courses
+  .map(
+    (c) => `<section class="course"><h2>${e(c.courseId)}</h2>${c.sectionIds.length > 1 ? `<p>${e(c.summary)}</p>` : ""}
+${c.sectionIds
+  .map((id) => snap.sections.find((s) => s.sectionId === id))
+  .filter((s): s is SnapshotSection => s !== undefined)
+  .map(section)
+  .join("\n")}</section>`,
+  )
+  .join("\n")}
+${busyTable(report)}
+${
+  notes.length > 0
+    ? `<section class="notes"><h2>Advisor notes</h2>${notes.map((n) => `<blockquote><p>${e(n.body).replace(/\n/g, "<br>")}</p><footer>${e(n.authorEmail)}, ${e(new Date(n.createdAt).toISOString().slice(0, 16).replace("T", " "))} UTC</footer></blockquote>`).join("\n")}</section>`
+    : ""
+}
+</article>`;
+}
+
+/** The print and screen styles of a standalone report page (the share link). */
+const STYLE = `
+body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f24;background:#fff}
+main{max-width:60rem;margin:0 auto;padding:24px}
+h1{font-size:1.8rem;line-height:1.2}.muted{color:#4a5561}
+.badge{display:inline-block;padding:2px 8px;border-radius:999px;font-size:.85rem;font-weight:600;border:1px solid currentColor}
+.badge.synchronous{color:#6b2a9c}.badge.asynchronous{color:#0b6b3a}.badge.hybrid{color:#8a4b00}
+.verdict{display:inline-block;padding:2px 10px;border-radius:6px;font-weight:700}
+.verdict.fits{background:#dcf3e4;color:#0b4d27}.verdict.fits-with-tradeoffs{background:#fff1cc;color:#5c3d00}.verdict.does-not-fit{background:#fde2e1;color:#8a1c14}
+.section-card{background:#f4f6f8;border-radius:8px;padding:12px;margin:12px 0}
+.table-scroll{overflow-x:auto}table.data{border-collapse:collapse;width:100%;font-size:.95rem}
+table.data th,table.data td{border-bottom:1px solid #d5dbe1;padding:6px 8px;text-align:left;vertical-align:top}
+tr.clash td{background:#fdecea}.note{border-left:4px solid #0b5cad;background:#eef4fb;padding:8px 12px}
+.error{border-left:4px solid #b3261e;background:#fdecea;padding:8px 12px}
+blockquote{border-left:4px solid #d5dbe1;margin:12px 0;padding:4px 12px}
+:focus-visible{outline:3px solid #f5a623;outline-offset:2px}
+@media print{body{font-size:11pt}main{max-width:none;padding:0}.section-card{break-inside:avoid;background:none;border:1px solid #999}details{display:block}details>summary{display:none}.table-scroll{overflow:visible}a{color:inherit;text-decoration:none}}
+`;
+
+/**
+ * A complete HTML page for a report or a message (the share route's answer), marked `noindex`.
+ *
+ * @example
+ * reportDocument("Spring options", reportBodyHtml(report))
+ */
+export function reportDocument(title: string, bodyHtml: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex, nofollow"><meta name="referrer" content="no-referrer">
+<title>${e(title)} — FormatFit</title><style>${STYLE}</style></head>
+<body><main id="main">${bodyHtml}
+<p class="muted">Shared from FormatFit. This is a read-only snapshot of a calendar check; the calendar itself was never stored.</p></main></body></html>`;
+}
