@@ -10,7 +10,10 @@ import GoogleProvider from "next-auth/providers/google";
 import AzureADProvider from "next-auth/providers/azure-ad";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { advisorConfig, isAdvisorEmail } from "@/lib/reports";
-import { serverReports } from "@/app/server";
+import { cookies } from "next/headers";
+import { decode, type JWT } from "next-auth/jwt";
+import { CONNECT_SCOPES, googleIssuer, microsoftIssuer, type ConnectProviderId } from "@/lib/connections/setup";
+import { serverConnections, serverReports } from "@/app/server";
 
 interface OidcProfile {
   sub: string;
@@ -19,21 +22,33 @@ interface OidcProfile {
   name?: string;
 }
 
+/** A profile without the photo: AzureADProvider's default profile() fetches one from Graph at sign-in. */
+function entraProfile(p: OidcProfile & { preferred_username?: string }) {
+  return { id: p.sub, email: p.email ?? p.preferred_username ?? null, name: p.name ?? null, image: null };
+}
+
 function providers(env: NodeJS.ProcessEnv): NextAuthOptions["providers"] {
   const list: NextAuthOptions["providers"] = [];
   if (env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET) {
-    list.push(GoogleProvider({ clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET, checks: ["pkce", "state"], authorization: { params: { scope: "openid email profile" } } }));
+    const google = { clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET, checks: ["pkce", "state"] as ("pkce" | "state")[], wellKnown: `${googleIssuer(env)}/.well-known/openid-configuration` };
+    list.push(GoogleProvider({ ...google, authorization: { params: { scope: "openid email profile" } } }));
+    // Connecting a calendar is its own consent, asked only then: read-only events and the calendar
+    // list, or busy times only. access_type=offline for a refresh token; prompt=consent so Google
+    // sends one again on a reconnect.
+    list.push(GoogleProvider({ ...google, id: "google-calendar", name: "Google Calendar", authorization: { params: { scope: CONNECT_SCOPES["google-calendar"], access_type: "offline", prompt: "consent", include_granted_scopes: "true" } } }));
+    list.push(GoogleProvider({ ...google, id: "google-busy", name: "Google Calendar (busy times only)", authorization: { params: { scope: CONNECT_SCOPES["google-busy"], access_type: "offline", prompt: "consent" } } }));
   }
   if (env.AZURE_AD_CLIENT_ID && env.AZURE_AD_CLIENT_SECRET) {
-    list.push(
-      AzureADProvider({
-        clientId: env.AZURE_AD_CLIENT_ID,
-        clientSecret: env.AZURE_AD_CLIENT_SECRET,
-        tenantId: env.AZURE_AD_TENANT_ID ?? "common",
-        checks: ["pkce", "state"],
-        authorization: { params: { scope: "openid email profile" } },
-      }),
-    );
+    const entra = {
+      clientId: env.AZURE_AD_CLIENT_ID,
+      clientSecret: env.AZURE_AD_CLIENT_SECRET,
+      tenantId: env.AZURE_AD_TENANT_ID ?? "common",
+      checks: ["pkce", "state"] as ("pkce" | "state")[],
+      profile: entraProfile,
+      ...(env.MICROSOFT_ISSUER ? { wellKnown: `${microsoftIssuer(env)}/.well-known/openid-configuration` } : {}),
+    };
+    list.push(AzureADProvider({ ...entra, authorization: { params: { scope: "openid email profile" } } }));
+    list.push(AzureADProvider({ ...entra, id: "azure-ad-calendar", name: "Microsoft Outlook calendar", authorization: { params: { scope: CONNECT_SCOPES["azure-ad-calendar"] } } }));
   }
   if (env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET) {
     const oidc: OAuthConfig<OidcProfile> = {
@@ -81,8 +96,29 @@ export function authOptions(): NextAuthOptions {
       },
       async jwt({ token, account, profile }) {
         if (account && account.providerAccountId) {
+          const email = token.email ?? (profile as OidcProfile | undefined)?.email ?? null;
+          if (account.provider in CONNECT_SCOPES) {
+            // Connecting a calendar: it belongs to whoever is signed in already (their session
+            // stays theirs); someone not yet signed in is signed in with that account.
+            const before = await currentToken();
+            const uid = before?.uid ?? (await (await serverReports()).upsertUser(baseProvider(account.provider), account.providerAccountId, email, token.name ?? null));
+            if (!account.access_token) throw new Error("The provider sent no access token.");
+            await (await serverConnections()).save(uid, {
+              provider: account.provider.startsWith("google") ? "google" : "microsoft",
+              subject: account.providerAccountId,
+              email,
+              mode: account.provider === "google-busy" ? "busy" : "events",
+              scope: account.scope ?? CONNECT_SCOPES[account.provider as ConnectProviderId],
+              accessToken: account.access_token,
+              refreshToken: account.refresh_token,
+              expiresAt: account.expires_at !== undefined ? account.expires_at * 1000 : undefined,
+            });
+            if (before) return { ...before, uid };
+            token.uid = uid;
+            return token;
+          }
           const reports = await serverReports();
-          token.uid = await reports.upsertUser(account.provider, account.providerAccountId, token.email ?? (profile as OidcProfile | undefined)?.email ?? null, token.name ?? null);
+          token.uid = await reports.upsertUser(account.provider, account.providerAccountId, email, token.name ?? null);
         }
         return token;
       },
@@ -95,6 +131,24 @@ export function authOptions(): NextAuthOptions {
     },
   };
   return options;
+}
+
+/** A calendar connection's provider id → the sign-in provider it identifies users with. */
+function baseProvider(id: string): string {
+  return id.startsWith("google") ? "google" : "azure-ad";
+}
+
+/** The session token already in this request's cookies (before a sign-in replaces it), if any. */
+async function currentToken(): Promise<(JWT & { uid?: string }) | null> {
+  const jar = await cookies();
+  const raw = jar.get("__Secure-next-auth.session-token")?.value ?? jar.get("next-auth.session-token")?.value;
+  const secret = process.env.NEXTAUTH_SECRET;
+  if (!raw || !secret) return null;
+  try {
+    return await decode({ token: raw, secret });
+  } catch {
+    return null;
+  }
 }
 
 /** The signed-in person, or null. */

@@ -6,6 +6,9 @@ import { loadCatalog, CatalogError, type Catalog } from "@/lib/catalog";
 import { AppError } from "@/lib/errors";
 import { openStore, type Store } from "@/lib/db";
 import { Reports } from "@/lib/reports";
+import { ConnectedCalendars } from "@/lib/connections";
+import { sealingKey } from "@/lib/connections/seal";
+import { providerSetups } from "@/lib/connections/setup";
 
 let cached: { key: string; catalog: Catalog } | undefined;
 
@@ -45,13 +48,40 @@ export function urlFetchOptions(): { allowedPrivateTargets?: string[] } {
 
 
 const DAY = 86_400_000;
+let storePromise: Promise<Store> | undefined;
 let reportsPromise: Promise<Reports> | undefined;
+let connectionsPromise: Promise<ConnectedCalendars> | undefined;
 
-/** The reports of this server's store (SQLite under data/, or PostgreSQL with DATABASE_URL). */
+/** This server's store (SQLite under data/, or PostgreSQL with DATABASE_URL), opened and migrated once. */
+export function serverStore(): Promise<Store> {
+  if (!storePromise) {
+    storePromise = openStore({ databaseUrl: process.env.DATABASE_URL, sqlitePath: process.env.FORMATFIT_SQLITE_PATH });
+    storePromise.catch(() => {
+      storePromise = undefined; // try again on the next request
+    });
+  }
+  return storePromise;
+}
+
+/** The calendars learners connected through Google or Microsoft (tokens sealed with the server's secret). */
+export function serverConnections(): Promise<ConnectedCalendars> {
+  if (!connectionsPromise) {
+    connectionsPromise = (async () => {
+      const store = await serverStore();
+      return new ConnectedCalendars(store, { key: sealingKey(process.env.FORMATFIT_TOKEN_KEY ?? process.env.NEXTAUTH_SECRET), now: () => Date.now(), setups: providerSetups(process.env) });
+    })();
+    connectionsPromise.catch(() => {
+      connectionsPromise = undefined;
+    });
+  }
+  return connectionsPromise;
+}
+
+/** The reports of this server's store. */
 export function serverReports(): Promise<Reports> {
   if (!reportsPromise) {
     reportsPromise = (async () => {
-      const store: Store = await openStore({ databaseUrl: process.env.DATABASE_URL, sqlitePath: process.env.FORMATFIT_SQLITE_PATH });
+      const store: Store = await serverStore();
       const reports = new Reports(store, {
         now: () => Date.now(),
         retentionDays: positive(process.env.FORMATFIT_REPORT_RETENTION_DAYS, 180),

@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { CheckResponse, SourceSummary } from "@/lib/sources/check";
 import { Results } from "./Results";
+import { ConnectedCalendars, type ConnectOptions } from "./ConnectedCalendars";
 
 export interface CourseOption {
   id: string;
@@ -87,10 +88,23 @@ function bytesText(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} kB`;
 }
 
-export function CheckApp({ courses, initialCourses, initialSections, defaults }: { courses: CourseOption[]; initialCourses: string[]; initialSections: string[]; defaults: Defaults }) {
+export function CheckApp({
+  courses,
+  initialCourses,
+  initialSections,
+  defaults,
+  connect,
+}: {
+  courses: CourseOption[];
+  initialCourses: string[];
+  initialSections: string[];
+  defaults: Defaults;
+  connect: ConnectOptions;
+}) {
   const uid = useId();
   const [items, setItems] = useState<CalendarItem[]>([]);
   const [urlText, setUrlText] = useState("");
+  const [connectionIds, setConnectionIds] = useState<string[]>([]);
   const [dragging, setDragging] = useState(false);
   const [chosenCourses, setChosenCourses] = useState<Set<string>>(() => new Set(initialCourses.length === 0 && initialSections.length === 0 ? [] : initialCourses));
   const [chosenSections, setChosenSections] = useState<Set<string>>(() => new Set(initialSections));
@@ -166,6 +180,7 @@ export function CheckApp({ courses, initialCourses, initialSections, defaults }:
         if (it.file) form.append("calendar", it.file, it.file.name);
         if (it.url) form.append("url", it.url);
       }
+      for (const id of connectionIds) form.append("connection", id);
       for (const c of chosenCourses) form.append("course", c);
       for (const s of chosenSections) form.append("section", s);
       if (together) form.append("together", "true");
@@ -194,7 +209,7 @@ export function CheckApp({ courses, initialCourses, initialSections, defaults }:
       for (const [k, v] of Object.entries(extra)) form.append(k, v);
       return form;
     },
-    [items, chosenCourses, chosenSections, together, timeZone, tentativeIsBusy, allDay, emails, minBlock, dailyCap],
+    [items, connectionIds, chosenCourses, chosenSections, together, timeZone, tentativeIsBusy, allDay, emails, minBlock, dailyCap],
   );
 
   const run = useCallback(
@@ -276,7 +291,7 @@ export function CheckApp({ courses, initialCourses, initialSections, defaults }:
   const nothingChosen = chosenCourses.size === 0 && chosenSections.size === 0;
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    if (usable.length === 0) {
+    if (usable.length === 0 && connectionIds.length === 0) {
       setError("Add at least one calendar first: pick or drop an .ics file, or paste a calendar address.");
       return;
     }
@@ -364,6 +379,7 @@ export function CheckApp({ courses, initialCourses, initialSections, defaults }:
               ))}
             </ul>
           )}
+          <ConnectedCalendars options={connect} onChange={setConnectionIds} />
         </fieldset>
 
         <fieldset className="step">

@@ -3,6 +3,8 @@ import type { Metadata } from "next";
 import { scheduleText, sectionZoneLabel } from "@/lib/catalog/describe";
 import { DEFAULT_FIT_PREFERENCES } from "@/lib/fit";
 import { serverCatalog } from "@/app/server";
+import { currentSession } from "@/app/auth";
+import { providerSetups } from "@/lib/connections/setup";
 import { CheckApp, type CourseOption } from "./CheckApp";
 
 export const metadata: Metadata = { title: "Check my calendar — FormatFit" };
@@ -23,6 +25,8 @@ export default async function CheckPage({ searchParams }: { searchParams: Search
       schedule: `${scheduleText(s, s.timeZone)}${s.meetings && s.meetings.length > 0 ? ` ${sectionZoneLabel(s)}` : ""}`,
     })),
   }));
+  const setups = providerSetups(process.env);
+  const connect = { google: setups.google !== undefined, microsoft: setups.microsoft !== undefined, signedIn: Boolean((await currentSession())?.userId) };
   const known = new Set(courses.map((c) => c.id));
   const knownSections = new Set(courses.flatMap((c) => c.sections.map((s) => s.id)));
   return (
@@ -40,6 +44,7 @@ export default async function CheckPage({ searchParams }: { searchParams: Search
         courses={courses}
         initialCourses={list("course").filter((c) => known.has(c))}
         initialSections={list("section").filter((s) => knownSections.has(s))}
+        connect={connect}
         defaults={{
           studyStart: DEFAULT_FIT_PREFERENCES.studyWindows[0]?.start ?? "07:00",
           studyEnd: DEFAULT_FIT_PREFERENCES.studyWindows[0]?.end ?? "22:00",

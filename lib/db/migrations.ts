@@ -75,6 +75,29 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex("advisor_notes_report").on("advisor_notes").column("report_id").execute();
     },
   },
+  "0002_calendar_connections": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("calendar_connections")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+        .addColumn("provider", "text", (c) => c.notNull())
+        .addColumn("account_subject", "text", (c) => c.notNull())
+        .addColumn("account_email", "text")
+        .addColumn("mode", "text", (c) => c.notNull())
+        .addColumn("scope", "text", (c) => c.notNull())
+        .addColumn("access_token", "text", (c) => c.notNull())
+        .addColumn("refresh_token", "text")
+        .addColumn("expires_at", "bigint")
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("selected", "text")
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .addUniqueConstraint("calendar_connections_account", ["user_id", "provider", "account_subject", "mode"])
+        .execute();
+      await db.schema.createIndex("calendar_connections_user").on("calendar_connections").column("user_id").execute();
+    },
+  },
 };
 
 /** The migrations in code, in name order. */

@@ -66,6 +66,33 @@ export interface AdvisorNotesTable {
   created_at: number;
 }
 
+/** A Google or Microsoft calendar connected through OAuth. Tokens are sealed (lib/connections/seal.ts). */
+export interface CalendarConnectionsTable {
+  id: string;
+  user_id: string;
+  /** "google" or "microsoft". */
+  provider: string;
+  /** The provider account's `sub`. */
+  account_subject: string;
+  account_email: string | null;
+  /** "events" (titles and times) or "busy" (free/busy only). */
+  mode: string;
+  /** The scopes granted, space-separated. */
+  scope: string;
+  /** AES-256-GCM sealed access token. */
+  access_token: string;
+  /** AES-256-GCM sealed refresh token, when the provider gave one. */
+  refresh_token: string | null;
+  /** When the access token expires (UTC ms). */
+  expires_at: number | null;
+  /** "ok", or "reconnect" once the grant has been refused. */
+  status: string;
+  /** JSON array of the calendar ids the learner picked; null until they pick. */
+  selected: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   reports: ReportsTable;
@@ -73,4 +100,5 @@ export interface Database {
   link_views: LinkViewsTable;
   advisor_shares: AdvisorSharesTable;
   advisor_notes: AdvisorNotesTable;
+  calendar_connections: CalendarConnectionsTable;
 }

@@ -126,8 +126,8 @@ export function describeAsync(section: Section, a: AsyncAnalysis, prefs: FitPref
     const tight = weeks.reduce((m, w) => (w.slackHours < m.slackHours ? w : m));
     reasons.push(
       minFree > 0
-        ? `Weekly pace: about ${round(a.hoursPerWeek)} hours of study a week; your calendar leaves at least ${round(minFree)} free study hours before every deadline (tightest: the period ending ${formatDayMonth(tight.end, zone)}).`
-        : `Weekly pace: about ${round(a.hoursPerWeek)} hours of study a week; the period ending ${formatDayMonth(tight.end, zone)} has no free study time at all.`,
+        ? `Weekly pace: about ${round(a.hoursPerWeek)} hours of study a week; your calendar leaves at least ${round(minFree)} free study hours in every week with work due${a.unmet > 0 ? ", but not always before the deadline inside that week" : ""} (tightest: the week ending ${formatDayMonth(tight.end, zone)}).`
+        : `Weekly pace: about ${round(a.hoursPerWeek)} hours of study a week; the week ending ${formatDayMonth(tight.end, zone)} has no free study time at all.`,
     );
     if (a.crunchWeeks.length > 0) {
       reasons.push(

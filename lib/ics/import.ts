@@ -271,5 +271,9 @@ export function formatBytes(n: number): string {
   if (n < 10_000) return `${n.toLocaleString("en-US")} bytes`;
   if (n < 1_048_576) return `${Math.round(n / 1024).toLocaleString("en-US")} KB`;
   const mb = n / 1_048_576;
-  return `${mb < 10 ? mb.toFixed(1).replace(/\.0$/, "") : Math.round(mb)} MB`;
+  const shown = mb < 10 ? mb.toFixed(1).replace(/\.0$/, "") : Math.round(mb).toString();
+  // A size that rounds onto a whole number of MB (where limits sit) but is not exactly that is given
+  // in bytes: "10,485,761 bytes", never "10 MB" against a 10 MB limit.
+  if (Number.isInteger(Number(shown)) && Number(shown) * 1_048_576 !== n && Math.abs(Number(shown) * 1_048_576 - n) < 52_429) return `${n.toLocaleString("en-US")} bytes`;
+  return `${shown} MB`;
 }

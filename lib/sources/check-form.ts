@@ -22,6 +22,8 @@ export const DEFAULT_CHECK_LIMITS: CheckLimits = { maxFileBytes: 10 * 1024 * 102
 export interface CheckForm {
   readonly files: { name: string; bytes: Uint8Array }[];
   readonly urls: string[];
+  /** Connected Google / Microsoft calendars (connection ids, lib/connections) to read for this check. */
+  readonly connections: string[];
   readonly preferences: FitPreferences;
   readonly sectionIds: string[];
   readonly courseIds: string[];
@@ -119,8 +121,10 @@ export async function parseCheckForm(request: Request, limits: CheckLimits = DEF
     .map((u) => u.trim())
     .filter((u) => u.length > 0);
   for (const u of urls) if (u.length > 2048) throw new AppError("BAD_REQUEST", "A calendar URL is longer than 2,048 characters; check that you pasted only the address.", { where: "url" });
-  if (files.length + urls.length > limits.maxCalendars) {
-    throw new AppError("TOO_MANY_FILES", `That is ${files.length + urls.length} calendars; one check takes at most ${limits.maxCalendars}. Leave out calendars that do not block your time.`, {
+  const connections = [...new Set(form.getAll("connection").filter((c): c is string => typeof c === "string").map((c) => c.trim()).filter((c) => c.length > 0))];
+  for (const c of connections) if (!/^[A-Za-z0-9_-]{1,64}$/.test(c)) throw new AppError("BAD_REQUEST", `"connection": ${JSON.stringify(c.slice(0, 80))} is not a connection id.`, { where: "connection" });
+  if (files.length + urls.length + connections.length > limits.maxCalendars) {
+    throw new AppError("TOO_MANY_FILES", `That is ${files.length + urls.length + connections.length} calendars; one check takes at most ${limits.maxCalendars}. Leave out calendars that do not block your time.`, {
       detail: { limit: limits.maxCalendars },
     });
   }
@@ -161,6 +165,7 @@ export async function parseCheckForm(request: Request, limits: CheckLimits = DEF
   return {
     files,
     urls,
+    connections,
     preferences: prefs.data,
     sectionIds: ids("section"),
     courseIds: ids("course"),

@@ -14,18 +14,32 @@ import type { IcsEvent, ImportIssue } from "../ics/types";
 import { expandEvents, type Occurrence } from "../recurrence/expand";
 import { isoUtc } from "../time/parse";
 
-/** One calendar as it reached the server. */
-export interface CalendarSource {
+/** One calendar as it reached the server: bytes of an `.ics`, or events read from a connected account. */
+export type CalendarSource = FileSource | ConnectedSource;
+
+export interface FileSource {
   /** The file name, or the URL's host and path. */
   readonly name: string;
   readonly origin: "upload" | "url";
   readonly bytes: Uint8Array;
 }
 
+/** A Google or Microsoft calendar read through its API (lib/connections), already in the event model. */
+export interface ConnectedSource {
+  /** "Google: Work", "Outlook: Calendar". */
+  readonly name: string;
+  readonly origin: "connected";
+  readonly events: readonly IcsEvent[];
+  /** The account's own addresses: invitations declined there do not make the learner busy. */
+  readonly selfEmails: readonly string[];
+  /** Problems reading it (a cap reached), said on the page. */
+  readonly notes: readonly string[];
+}
+
 /** What the page says about one source: how much it holds, over which dates, and its problems. */
 export interface SourceSummary {
   name: string;
-  origin: "upload" | "url";
+  origin: "upload" | "url" | "connected";
   ok: boolean;
   calendarName?: string;
   bytes: number;
@@ -46,7 +60,34 @@ interface Imported {
   events: IcsEvent[];
 }
 
+function connectedSummary(source: ConnectedSource): Imported {
+  let first = Infinity;
+  let last = -Infinity;
+  const series = new Set<string>();
+  for (const ev of source.events) {
+    const at = ev.start.kind === "utc" ? ev.start.utc : ev.start.wall;
+    if (at < first) first = at;
+    if (at > last) last = at;
+    if (ev.recurrenceId) series.add(ev.uid);
+  }
+  return {
+    summary: {
+      name: source.name,
+      origin: "connected",
+      ok: true,
+      bytes: 0,
+      eventCount: source.events.length,
+      recurringCount: series.size,
+      ...(Number.isFinite(first) ? { firstDate: isoUtc(first).slice(0, 10), lastDate: isoUtc(last).slice(0, 10) } : {}),
+      issues: source.notes.map((message) => ({ code: "PROVIDER_NOTE", severity: "warning" as const, message })),
+      issueCount: source.notes.length,
+    },
+    events: [...source.events],
+  };
+}
+
 function importSource(source: CalendarSource, window?: { from: number; to: number }): Imported {
+  if (source.origin === "connected") return connectedSummary(source);
   const result = importIcs(source.bytes, { sourceName: source.name, ...(window ? { window } : {}) });
   const listed = (issues: readonly ImportIssue[]) =>
     issues.slice(0, MAX_LISTED_ISSUES).map((i) => ({ code: i.code, severity: i.severity, message: i.message, ...(i.line !== undefined ? { line: i.line } : {}) }));
@@ -152,11 +193,14 @@ export function runCheck(request: CheckRequest): CheckOutcome {
   }
   const events = imported.flatMap((i) => i.events);
   const expansion = expandEvents(events, window, { viewerZone: zone });
+  // A connected account knows which attendee is the learner: their declines count without asking.
+  const selfEmails = request.sources.flatMap((s) => (s.origin === "connected" ? s.selfEmails : []));
+  const preferences = selfEmails.length === 0 ? request.preferences : { ...request.preferences, ownerEmails: [...new Set([...request.preferences.ownerEmails, ...selfEmails])] };
   const result = checkFit({
     catalog: request.catalog,
     sectionIds: chosen.map((c) => c.section.id),
     occurrences: expansion.occurrences,
-    preferences: request.preferences,
+    preferences,
     together: request.together ?? false,
   });
   return {
@@ -194,11 +238,19 @@ export function checkResponse(outcome: CheckOutcome, preferences: FitPreferences
  * studyPlanIcs(runCheck({ …, sectionIds: ["PM-101-A1"] }).result, { now: Date.now() })
  */
 export function studyPlanIcs(result: FitResult, options: { now: number; sectionId?: string }): string {
-  const blocks = result.plan
-    ? result.plan.studyPlan.blocks
-    : result.sections.filter((s) => options.sectionId === undefined || s.section.id === options.sectionId).flatMap((s) => (s.async ? s.async.plan.blocks.filter((b) => b.sectionId === s.section.id) : []));
+  const { sectionId } = options;
+  if (sectionId !== undefined && !result.sections.some((s) => s.section.id === sectionId)) {
+    throw new AppError("BAD_REQUEST", `${sectionId} was not part of this check; check it first, or pick one of ${result.sections.map((s) => s.section.id).join(", ")}.`, { where: "planSection" });
+  }
+  const wanted = (id: string) => sectionId === undefined || id === sectionId;
+  const source = result.plan ? result.plan.studyPlan.blocks : result.sections.flatMap((s) => (s.async ? s.async.plan.blocks.filter((b) => b.sectionId === s.section.id) : []));
+  const blocks = source.filter((b) => wanted(b.sectionId));
   if (blocks.length === 0) {
-    throw new AppError("BAD_REQUEST", options.sectionId ? `${options.sectionId} has no deadlines, so there is no study plan to download.` : "None of the checked sections has deadlines, so there is no study plan to download.");
+    const withDeadlines = result.sections.filter((s) => wanted(s.section.id) && s.async && s.async.plan.jobs.length > 0);
+    if (withDeadlines.length > 0) {
+      throw new AppError("BAD_REQUEST", `Your calendar leaves no free study time before ${sectionId ?? "these sections'"} deadlines, so no study block could be placed. Widen your study windows or free some time, then check again.`, { where: "planSection" });
+    }
+    throw new AppError("BAD_REQUEST", sectionId ? `${sectionId} has no deadlines, so there is no study plan to download.` : "None of the checked sections has deadlines, so there is no study plan to download.", { where: "planSection" });
   }
   const ids = [...new Set(blocks.map((b) => b.sectionId))];
   return studyPlanCalendar(blocks, { now: options.now, name: `Study plan: ${ids.join(", ")}` });

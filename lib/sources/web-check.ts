@@ -7,7 +7,9 @@ import type { Catalog } from "../catalog/schema";
 import { AppError } from "../errors";
 import type { CheckForm, CheckLimits } from "./check-form";
 import { DEFAULT_CHECK_LIMITS } from "./check-form";
-import { checkResponse, inspectCalendars, runCheck, studyPlanIcs, type CalendarSource, type CheckResponse, type SourceSummary } from "./check";
+import { termWindow } from "../fit";
+import { ProviderError } from "../providers/http";
+import { checkResponse, inspectCalendars, requestedSections, runCheck, studyPlanIcs, type CalendarSource, type CheckResponse, type ConnectedSource, type SourceSummary } from "./check";
 import { fetchCalendarUrl, UrlFetchError, type FetchCalendarOptions } from "./url";
 
 export interface WebCheckOptions {
@@ -17,6 +19,11 @@ export interface WebCheckOptions {
   readonly limits?: CheckLimits;
   /** Passed to the URL fetcher (tests point it at loopback servers). */
   readonly fetch?: Omit<FetchCalendarOptions, "maxBytes">;
+  /**
+   * Reads connected calendars (lib/connections) for the request's user over the check's window;
+   * absent when nobody is signed in.
+   */
+  readonly connected?: ((connectionIds: readonly string[], window: { from: number; to: number }) => Promise<ConnectedSource[]>) | undefined;
 }
 
 export type WebCheckAnswer = { kind: "json"; body: CheckResponse } | { kind: "ics"; text: string; filename: string };
@@ -50,10 +57,28 @@ export async function fetchSource(url: string, options: FetchCalendarOptions): P
   }
 }
 
+/** A provider's trouble as the app's error: reconnect, scope, busy (retry later) or failed. */
+export function providerAppError(e: ProviderError): AppError {
+  const code = e.code === "RECONNECT" ? "CALENDAR_RECONNECT" : e.code === "INSUFFICIENT_SCOPE" ? "CALENDAR_SCOPE" : e.code === "RATE_LIMITED" || e.code === "UNAVAILABLE" ? "CALENDAR_PROVIDER_BUSY" : "CALENDAR_PROVIDER_FAILED";
+  return new AppError(code, e.message, { where: "connection", cause: e, detail: { reason: e.code } });
+}
+
+async function connectedSources(form: CheckForm, options: WebCheckOptions): Promise<ConnectedSource[]> {
+  if (form.connections.length === 0) return [];
+  if (!options.connected) throw new AppError("UNAUTHORIZED", "Sign in to use your connected Google or Outlook calendars (or upload .ics files instead).", { where: "connection" });
+  const window = termWindow(requestedSections(options.catalog, form.sectionIds, form.courseIds).map((c) => c.section));
+  try {
+    return await options.connected(form.connections, window);
+  } catch (e) {
+    if (e instanceof ProviderError) throw providerAppError(e);
+    throw e;
+  }
+}
+
 async function sourcesOf(form: CheckForm, options: WebCheckOptions): Promise<CalendarSource[]> {
   const limits = options.limits ?? DEFAULT_CHECK_LIMITS;
-  const fetched = await Promise.all(form.urls.map((u) => fetchSource(u, { ...options.fetch, maxBytes: limits.maxFileBytes })));
-  return [...form.files.map((f) => ({ name: f.name, origin: "upload" as const, bytes: f.bytes })), ...fetched];
+  const [fetched, connected] = await Promise.all([Promise.all(form.urls.map((u) => fetchSource(u, { ...options.fetch, maxBytes: limits.maxFileBytes }))), connectedSources(form, options)]);
+  return [...form.files.map((f) => ({ name: f.name, origin: "upload" as const, bytes: f.bytes })), ...fetched, ...connected];
 }
 
 /**

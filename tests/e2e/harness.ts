@@ -140,15 +140,17 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 /**
  * Starts the production server (`next start -p <free port> -H 127.0.0.1`, building first if needed)
  * and waits until `GET /` answers 200 (60 s at most; the error carries the server's output).
+ * `env` adds to the server's environment (an OIDC issuer, a temporary SQLite file, advisors …); a
+ * function gets the server's base URL first (for NEXTAUTH_URL).
  */
-export async function startServer(options: { readyTimeoutMs?: number } = {}): Promise<E2EServer> {
+export async function startServer(options: { readyTimeoutMs?: number; env?: Record<string, string> | ((baseUrl: string) => Record<string, string>) } = {}): Promise<E2EServer> {
   const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
   ensureBuild();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: repoRoot,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...(typeof options.env === "function" ? options.env(baseUrl) : options.env) },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

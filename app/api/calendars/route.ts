@@ -1,6 +1,7 @@
 /** POST /api/calendars: what each uploaded or linked calendar holds, before a check. */
 import { parseCheckForm } from "@/lib/sources/check-form";
 import { webInspect } from "@/lib/sources/web-check";
+import { connectedResolver } from "@/app/connected";
 import { errorResponse, serverCatalog, urlFetchOptions } from "@/app/server";
 
 export const runtime = "nodejs";
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request): Promise<Response> {
   try {
     const form = await parseCheckForm(request);
-    const sources = await webInspect(form, { catalog: serverCatalog(), now: Date.now(), fetch: urlFetchOptions() });
+    const sources = await webInspect(form, { catalog: serverCatalog(), now: Date.now(), fetch: urlFetchOptions(), connected: form.connections.length > 0 ? await connectedResolver() : undefined });
     return Response.json({ sources }, { headers: { "cache-control": "no-store" } });
   } catch (e) {
     return errorResponse(e);

@@ -1,6 +1,7 @@
 /** POST /api/check: calendars + preferences + sections → the check's JSON (or the study plan .ics). */
 import { parseCheckForm } from "@/lib/sources/check-form";
 import { webCheck } from "@/lib/sources/web-check";
+import { connectedResolver } from "@/app/connected";
 import { errorResponse, serverCatalog, urlFetchOptions } from "@/app/server";
 
 export const runtime = "nodejs";
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request): Promise<Response> {
   try {
     const form = await parseCheckForm(request);
-    const answer = await webCheck(form, { catalog: serverCatalog(), now: Date.now(), fetch: urlFetchOptions() });
+    const answer = await webCheck(form, { catalog: serverCatalog(), now: Date.now(), fetch: urlFetchOptions(), connected: form.connections.length > 0 ? await connectedResolver() : undefined });
     if (answer.kind === "ics") {
       return new Response(answer.text, {
         headers: { "content-type": "text/calendar; charset=utf-8", "content-disposition": `attachment; filename="${answer.filename}"`, "cache-control": "no-store" },

@@ -1,5 +1,6 @@
 /** POST /api/reports: run the check from the form and save it as a report for this owner. */
 import { parseCheckForm } from "@/lib/sources/check-form";
+import { connectedResolver } from "@/app/connected";
 import { saveCheckAsReport } from "@/lib/reports/save";
 import { assertSameOrigin, errorResponse, serverCatalog, serverReports, urlFetchOptions } from "@/app/server";
 import { currentOwner } from "@/app/owner";
@@ -13,7 +14,7 @@ export async function POST(request: Request): Promise<Response> {
     const form = await parseCheckForm(request);
     const owner = await currentOwner({ create: true });
     if (!owner) throw new Error("unreachable: an owner is always created");
-    const report = await saveCheckAsReport(form, await serverReports(), owner, { catalog: serverCatalog(), now: Date.now(), fetch: urlFetchOptions() });
+    const report = await saveCheckAsReport(form, await serverReports(), owner, { catalog: serverCatalog(), now: Date.now(), fetch: urlFetchOptions(), connected: form.connections.length > 0 ? await connectedResolver() : undefined });
     return Response.json({ id: report.id, url: `/reports/${report.id}` }, { status: 201, headers: { "cache-control": "no-store" } });
   } catch (e) {
     return errorResponse(e);

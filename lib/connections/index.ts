@@ -1,0 +1,291 @@
+/**
+ * Calendars connected through OAuth (Google, Microsoft): who connected what, in which mode, which
+ * calendars count, and the tokens — sealed, and never sent to the browser. Every read is scoped to
+ * the user who owns the connection. Reading events goes through {@link ConnectedCalendars.read},
+ * which refreshes an expired access token, persists rotated tokens and marks a refused grant so
+ * the page can ask the learner to reconnect.
+ */
+import type { Kysely } from "kysely";
+import type { Database, Store } from "../db";
+import type { CalendarConnectionsTable } from "../db/schema";
+import { newId } from "../reports/tokens";
+import type { ConnectedSource } from "../sources/check";
+import { googleEvents, googleFreeBusy, listGoogleCalendars, GOOGLE_DEFAULT_ENDPOINTS, type GoogleEndpoints, type ProviderCalendar, type ProviderEvents } from "../providers/google";
+import { graphEvents, listGraphCalendars, GRAPH_DEFAULT_ENDPOINTS, type GraphEndpoints } from "../providers/graph";
+import { ProviderClient, ProviderError } from "../providers/http";
+import { refreshTokens, type OAuthClientConfig, type TokenSet } from "../providers/oauth";
+import { seal, unseal } from "./seal";
+
+export type ProviderKind = "google" | "microsoft";
+export type ConnectionMode = "events" | "busy";
+
+/** A provider as this server is configured for it: its OAuth client and API endpoints. */
+export interface ProviderSetup {
+  readonly kind: ProviderKind;
+  readonly oauth: OAuthClientConfig;
+  readonly google?: GoogleEndpoints;
+  readonly graph?: GraphEndpoints;
+}
+
+export interface Connection {
+  readonly id: string;
+  readonly provider: ProviderKind;
+  readonly accountEmail: string | null;
+  readonly mode: ConnectionMode;
+  readonly scope: string;
+  /** "reconnect" after the provider refused the grant. */
+  readonly status: "ok" | "reconnect";
+  /** Calendar ids that count; null until the learner picks (then the primary calendar counts). */
+  readonly selected: string[] | null;
+  readonly createdAt: number;
+}
+
+export interface NewConnection {
+  readonly provider: ProviderKind;
+  readonly subject: string;
+  readonly email: string | null;
+  readonly mode: ConnectionMode;
+  readonly scope: string;
+  readonly accessToken: string;
+  readonly refreshToken?: string | undefined;
+  readonly expiresAt?: number | undefined;
+}
+
+export const PROVIDER_LABEL: Record<ProviderKind, string> = { google: "Google Calendar", microsoft: "Microsoft Outlook" };
+/** What a busy-only Google connection reads: free/busy of the primary calendar. */
+const BUSY_PRIMARY: ProviderCalendar = { id: "primary", name: "Primary calendar (busy times only)", primary: true };
+/** Refresh this long before the provider's stated expiry. */
+const EXPIRY_MARGIN = 60_000;
+
+function toConnection(row: CalendarConnectionsTable): Connection {
+  let selected: string[] | null = null;
+  if (row.selected !== null) {
+    const v: unknown = JSON.parse(row.selected);
+    selected = Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : null;
+  }
+  return {
+    id: row.id,
+    provider: row.provider === "microsoft" ? "microsoft" : "google",
+    accountEmail: row.account_email,
+    mode: row.mode === "busy" ? "busy" : "events",
+    scope: row.scope,
+    status: row.status === "reconnect" ? "reconnect" : "ok",
+    selected,
+    createdAt: row.created_at,
+  };
+}
+
+export interface ConnectedCalendarsOptions {
+  /** The sealing key (lib/connections/seal.ts sealingKey). */
+  readonly key: Buffer;
+  readonly now: () => number;
+  /** The providers this server has set up. */
+  readonly setups: Partial<Record<ProviderKind, ProviderSetup>>;
+  /** For tests and development: the fetch used to reach providers. */
+  readonly fetch?: typeof fetch;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/** The connected calendars in one store. */
+export class ConnectedCalendars {
+  private readonly db: Kysely<Database>;
+
+  constructor(
+    store: Store,
+    private readonly options: ConnectedCalendarsOptions,
+  ) {
+    this.db = store.db;
+  }
+
+  /**
+   * Saves a connection after the consent screen: a new one, or fresh tokens (and status ok) for the
+   * same account and mode connected before, keeping the calendars picked then.
+   */
+  async save(userId: string, input: NewConnection): Promise<Connection> {
+    const now = this.options.now();
+    const key = this.options.key;
+    return this.db.transaction().execute(async (tx) => {
+      const found = await tx
+        .selectFrom("calendar_connections")
+        .selectAll()
+        .where("user_id", "=", userId)
+        .where("provider", "=", input.provider)
+        .where("account_subject", "=", input.subject)
+        .where("mode", "=", input.mode)
+        .executeTakeFirst();
+      const tokens = {
+        access_token: seal(input.accessToken, key),
+        // A provider that sends no new refresh token on re-consent keeps the old one valid.
+        refresh_token: input.refreshToken ? seal(input.refreshToken, key) : (found?.refresh_token ?? null),
+        expires_at: input.expiresAt ?? null,
+      };
+      if (found) {
+        const row = { ...found, ...tokens, account_email: input.email?.toLowerCase() ?? null, scope: input.scope, status: "ok", updated_at: now };
+        await tx.updateTable("calendar_connections").set(row).where("id", "=", found.id).execute();
+        return toConnection(row);
+      }
+      const row: CalendarConnectionsTable = {
+        id: newId(),
+        user_id: userId,
+        provider: input.provider,
+        account_subject: input.subject,
+        account_email: input.email?.toLowerCase() ?? null,
+        mode: input.mode,
+        scope: input.scope,
+        ...tokens,
+        status: "ok",
+        selected: null,
+        created_at: now,
+        updated_at: now,
+      };
+      await tx.insertInto("calendar_connections").values(row).execute();
+      return toConnection(row);
+    });
+  }
+
+  async list(userId: string): Promise<Connection[]> {
+    const rows = await this.db.selectFrom("calendar_connections").selectAll().where("user_id", "=", userId).orderBy("created_at").execute();
+    return rows.map(toConnection);
+  }
+
+  async get(userId: string, id: string): Promise<Connection | undefined> {
+    const row = await this.row(userId, id);
+    return row ? toConnection(row) : undefined;
+  }
+
+  private row(userId: string, id: string): Promise<CalendarConnectionsTable | undefined> {
+    return this.db.selectFrom("calendar_connections").selectAll().where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
+  }
+
+  /** Picks the calendars that count (ids as the provider lists them). */
+  async select(userId: string, id: string, calendarIds: readonly string[]): Promise<boolean> {
+    const res = await this.db
+      .updateTable("calendar_connections")
+      .set({ selected: JSON.stringify([...new Set(calendarIds)]), updated_at: this.options.now() })
+      .where("id", "=", id)
+      .where("user_id", "=", userId)
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) > 0;
+  }
+
+  /** Disconnects: the tokens are deleted with the row. */
+  async remove(userId: string, id: string): Promise<boolean> {
+    const res = await this.db.deleteFrom("calendar_connections").where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
+    return Number(res.numDeletedRows) > 0;
+  }
+
+  /** A client for the connection's API whose token refreshes itself and is saved when it does. */
+  private client(row: CalendarConnectionsTable): ProviderClient {
+    const setup = this.setupOf(row);
+    const key = this.options.key;
+    let access = unseal(row.access_token, key);
+    let refreshToken = row.refresh_token ? unseal(row.refresh_token, key) : undefined;
+    let expiresAt = row.expires_at;
+    const refresh = async (): Promise<string> => {
+      if (!refreshToken) {
+        await this.markReconnect(row.id);
+        throw new ProviderError("RECONNECT", `${PROVIDER_LABEL[setup.kind]} access has expired and FormatFit holds no way to renew it. Connect the calendar again.`);
+      }
+      let fresh: TokenSet;
+      try {
+        fresh = await refreshTokens(setup.oauth, refreshToken, { ...(this.options.fetch ? { fetch: this.options.fetch } : {}), now: this.options.now() });
+      } catch (e) {
+        if (e instanceof ProviderError && e.code === "RECONNECT") await this.markReconnect(row.id);
+        throw e;
+      }
+      access = fresh.accessToken;
+      if (fresh.refreshToken) refreshToken = fresh.refreshToken;
+      expiresAt = fresh.expiresAt ?? null;
+      await this.db
+        .updateTable("calendar_connections")
+        .set({
+          access_token: seal(access, key),
+          ...(fresh.refreshToken ? { refresh_token: seal(fresh.refreshToken, key) } : {}),
+          expires_at: expiresAt,
+          status: "ok",
+          updated_at: this.options.now(),
+        })
+        .where("id", "=", row.id)
+        .execute();
+      return access;
+    };
+    return new ProviderClient({
+      label: PROVIDER_LABEL[setup.kind],
+      accessToken: async () => (expiresAt !== null && expiresAt - EXPIRY_MARGIN <= this.options.now() ? refresh() : access),
+      refresh,
+      ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+      ...(this.options.sleep ? { sleep: this.options.sleep } : {}),
+    });
+  }
+
+  private setupOf(row: CalendarConnectionsTable): ProviderSetup {
+    const setup = this.options.setups[row.provider as ProviderKind];
+    if (!setup) throw new ProviderError("RECONNECT", `This server no longer connects to ${row.provider}; remove that connection.`);
+    return setup;
+  }
+
+  private async markReconnect(id: string): Promise<void> {
+    await this.db.updateTable("calendar_connections").set({ status: "reconnect", updated_at: this.options.now() }).where("id", "=", id).execute();
+  }
+
+  /** The account's calendars, to pick from. */
+  async calendars(userId: string, id: string): Promise<ProviderCalendar[] | undefined> {
+    const row = await this.row(userId, id);
+    if (!row) return undefined;
+    const client = this.client(row);
+    const setup = this.setupOf(row);
+    // Busy-only access cannot list calendars: the account's primary calendar is the one there is.
+    if (setup.kind === "google" && row.mode === "busy") return [BUSY_PRIMARY];
+    if (setup.kind === "microsoft") return listGraphCalendars(client, setup.graph ?? GRAPH_DEFAULT_ENDPOINTS);
+    return listGoogleCalendars(client, setup.google ?? GOOGLE_DEFAULT_ENDPOINTS);
+  }
+
+  /**
+   * The picked calendars' events over `[from, to)` as check sources, one per calendar. A calendar
+   * deleted since it was picked is left out with a note, not a failure; a refused grant throws
+   * RECONNECT (and marks the connection).
+   */
+  async read(userId: string, id: string, window: { from: number; to: number }): Promise<ConnectedSource[] | undefined> {
+    const row = await this.row(userId, id);
+    if (!row) return undefined;
+    const conn = toConnection(row);
+    const setup = this.setupOf(row);
+    const client = this.client(row);
+    const label = setup.kind === "google" ? "Google" : "Outlook";
+    const sources: ConnectedSource[] = [];
+    if (setup.kind === "google" && conn.mode === "busy") {
+      const got = await googleFreeBusy(client, [BUSY_PRIMARY.id], window, { endpoints: setup.google ?? GOOGLE_DEFAULT_ENDPOINTS });
+      sources.push({ name: `Google busy times${conn.accountEmail ? ` (${conn.accountEmail})` : ""}`, origin: "connected", events: got.events, selfEmails: [], notes: [] });
+      return sources;
+    }
+    const all = setup.kind === "microsoft" ? await listGraphCalendars(client, setup.graph ?? GRAPH_DEFAULT_ENDPOINTS) : await listGoogleCalendars(client, setup.google ?? GOOGLE_DEFAULT_ENDPOINTS);
+    const picked = conn.selected ?? all.filter((c) => c.primary).map((c) => c.id);
+    const byId = new Map(all.map((c) => [c.id, c]));
+    for (const calendarId of picked) {
+      const name = `${label}: ${byId.get(calendarId)?.name ?? calendarId}`;
+      let got: ProviderEvents;
+      try {
+        if (!byId.has(calendarId)) throw new ProviderError("CALENDAR_GONE", "gone", 404);
+        got =
+          setup.kind === "microsoft"
+            ? await graphEvents(client, calendarId, window, { endpoints: setup.graph ?? GRAPH_DEFAULT_ENDPOINTS, accountEmail: conn.accountEmail })
+            : await googleEvents(client, calendarId, window, { endpoints: setup.google ?? GOOGLE_DEFAULT_ENDPOINTS });
+      } catch (e) {
+        if (e instanceof ProviderError && e.code === "CALENDAR_GONE") {
+          sources.push({ name, origin: "connected", events: [], selfEmails: [], notes: [`${name} no longer exists (deleted or unshared since you picked it); it was left out of this check.`] });
+          continue;
+        }
+        throw e;
+      }
+      const selfEmails = [...got.selfEmails, ...(conn.accountEmail ? [conn.accountEmail] : [])];
+      sources.push({
+        name,
+        origin: "connected",
+        events: got.events,
+        selfEmails,
+        notes: got.truncated ? [`${name} has more than ${got.events.length.toLocaleString("en-US")} events in this term; only the first ${got.events.length.toLocaleString("en-US")} were read.`] : [],
+      });
+    }
+    return sources;
+  }
+}
