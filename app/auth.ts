@@ -23,8 +23,9 @@ interface OidcProfile {
 }
 
 /** A profile without the photo: AzureADProvider's default profile() fetches one from Graph at sign-in. */
-function entraProfile(p: OidcProfile & { preferred_username?: string }) {
-  return { id: p.sub, email: p.email ?? p.preferred_username ?? null, name: p.name ?? null, image: null };
+function entraProfile(p: OidcProfile) {
+  // Not preferred_username: it is a sign-in name, not a verified address.
+  return { id: p.sub, email: p.email ?? null, name: p.name ?? null, image: null };
 }
 
 function providers(env: NodeJS.ProcessEnv): NextAuthOptions["providers"] {
@@ -77,6 +78,8 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
+    /** The provider vouched for the email (email_verified, or Entra's xms_edov). */
+    emailVerified?: boolean;
   }
 }
 
@@ -91,7 +94,7 @@ export function authOptions(): NextAuthOptions {
     ...(process.env.NEXTAUTH_SECRET ? { secret: process.env.NEXTAUTH_SECRET } : {}),
     callbacks: {
       async signIn({ profile }) {
-        // An address the provider has not verified cannot grant the advisor role or receive shares.
+        // An address the provider says is unverified signs nobody in.
         return (profile as OidcProfile | undefined)?.email_verified !== false;
       },
       async jwt({ token, account, profile }) {
@@ -119,18 +122,27 @@ export function authOptions(): NextAuthOptions {
           }
           const reports = await serverReports();
           token.uid = await reports.upsertUser(account.provider, account.providerAccountId, email, token.name ?? null);
+          token.emailVerified = emailVerified(profile);
         }
         return token;
       },
       async session({ session, token }) {
         const s: Session = { ...session };
         if (token.uid) s.userId = token.uid;
-        s.advisor = isAdvisorEmail(session.user?.email, advisorConfig(process.env));
+        // The advisor role needs an address the provider vouches for: a missing email_verified
+        // claim is not a yes (Entra ID tokens carry none unless xms_edov is configured — "nOAuth").
+        s.advisor = token.emailVerified === true && isAdvisorEmail(session.user?.email, advisorConfig(process.env));
         return s;
       },
     },
   };
   return options;
+}
+
+/** Whether the ID token vouches for its email: OpenID's email_verified, or Entra ID's xms_edov optional claim. */
+function emailVerified(profile: unknown): boolean {
+  const p = profile as { email_verified?: unknown; xms_edov?: unknown } | undefined;
+  return p?.email_verified === true || p?.email_verified === "true" || p?.xms_edov === true || p?.xms_edov === "1" || p?.xms_edov === 1;
 }
 
 /** A calendar connection's provider id → the sign-in provider it identifies users with. */

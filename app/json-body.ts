@@ -4,7 +4,15 @@ import { AppError } from "@/lib/errors";
 import { readBodyLimited } from "@/lib/sources/check-form";
 
 export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
-  const bytes = await readBodyLimited(request, 64 * 1024);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBodyLimited(request, 64 * 1024);
+  } catch (e) {
+    if (e instanceof AppError && e.code === "REQUEST_TOO_LARGE") {
+      throw new AppError("REQUEST_TOO_LARGE", "This request is larger than 64 KB, the limit for a title, a note or a setting; a title or note holds at most 10,000 characters.", { detail: { limitBytes: 64 * 1024 } });
+    }
+    throw e;
+  }
   let data: unknown;
   try {
     data = JSON.parse(new TextDecoder().decode(bytes));

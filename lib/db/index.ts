@@ -71,14 +71,33 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
     });
     if (options.pgSchema) {
-      const client = await pool.connect().catch((e: Error) => {
+      const client = await pool.connect().catch(async (e: Error) => {
+        await pool.end().catch(() => undefined);
         throw new StoreError(`Cannot connect to PostgreSQL at ${where}: ${e.message}`);
       });
       try {
+        // Serialised by an advisory lock: two processes creating the same schema at once would
+        // otherwise race inside "if not exists" (a unique violation in pg_namespace).
+        await client.query("begin");
+        await client.query("select pg_advisory_xact_lock(hashtext($1))", [`formatfit schema ${options.pgSchema}`]);
         await client.query(`create schema if not exists ${options.pgSchema}`);
-      } finally {
+        await client.query("commit");
+      } catch (e) {
+        await client.query("rollback").catch(() => undefined);
+        // Someone else (not holding our lock) created it meanwhile: fine if it is there now.
+        const code = (e as { code?: string }).code;
+        if (code === "23505" || code === "42P06") {
+          const found = await client.query("select 1 from pg_namespace where nspname = $1", [options.pgSchema]).catch(() => ({ rowCount: 0 }));
+          if (found.rowCount === 1) {
+            client.release();
+            return finishOpen(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), "postgres", where, options);
+          }
+        }
         client.release();
+        await pool.end().catch(() => undefined);
+        throw new StoreError(`Cannot create the PostgreSQL schema ${options.pgSchema} at ${where}: ${(e as Error).message}`);
       }
+      client.release();
     }
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   } else {
@@ -97,7 +116,14 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     database.pragma("busy_timeout = 5000");
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   }
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  return finishOpen(db, kind, where, options);
+}
+
+/** Applies pending migrations and hands out the store (closing it if migrating fails). */
+async function finishOpen(db: Kysely<Database>, kind: Store["kind"], where: string, options: OpenStoreOptions): Promise<Store> {
+  // The migration tables live in the store's own schema: otherwise Kysely finds another schema's
+  // kysely_migration on the search path's database and never creates this one's.
+  const migrator = new Migrator({ db, provider: migrationProvider, ...(kind === "postgres" && options.pgSchema ? { migrationTableSchema: options.pgSchema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     await db.destroy();

@@ -113,7 +113,7 @@ tr.clash td{background:#fdecea}.note{border-left:4px solid #0b5cad;background:#e
 .error{border-left:4px solid #b3261e;background:#fdecea;padding:8px 12px}
 blockquote{border-left:4px solid #d5dbe1;margin:12px 0;padding:4px 12px}
 :focus-visible{outline:3px solid #f5a623;outline-offset:2px}
-@media print{body{font-size:11pt}main{max-width:none;padding:0}.section-card{break-inside:avoid;background:none;border:1px solid #999}details{display:block}details>summary{display:none}.table-scroll{overflow:visible}a{color:inherit;text-decoration:none}}
+@media print{body{font-size:11pt}main{max-width:none;padding:0}.section-card{break-inside:avoid;background:none;border:1px solid #999}details{display:block}details::details-content{content-visibility:visible;display:block}details>summary{list-style:none;font-weight:700}.table-scroll{overflow:visible}a{color:inherit;text-decoration:none}}
 `;
 
 /**

@@ -106,16 +106,17 @@ export class Reports {
   /** The user with this provider subject, created on first sign-in; email and name refreshed. */
   async upsertUser(provider: string, subject: string, email: string | null, name: string | null): Promise<string> {
     const now = this.now();
-    return this.db.transaction().execute(async (tx) => {
-      const found = await tx.selectFrom("users").select("id").where("provider", "=", provider).where("subject", "=", subject).executeTakeFirst();
-      if (found) {
-        await tx.updateTable("users").set({ email: email?.toLowerCase() ?? null, name }).where("id", "=", found.id).execute();
-        return found.id;
-      }
-      const id = newId();
-      await tx.insertInto("users").values({ id, provider, subject, email: email?.toLowerCase() ?? null, name, created_at: now }).execute();
-      return id;
-    });
+    const address = email?.toLowerCase() ?? null;
+    // Insert-or-nothing, then read: two first sign-ins of one person at once (two tabs, a retried
+    // callback) both end with the same row instead of one failing on the unique constraint.
+    await this.db
+      .insertInto("users")
+      .values({ id: newId(), provider, subject, email: address, name, created_at: now })
+      .onConflict((oc) => oc.columns(["provider", "subject"]).doNothing())
+      .execute();
+    await this.db.updateTable("users").set({ email: address, name }).where("provider", "=", provider).where("subject", "=", subject).execute();
+    const row = await this.db.selectFrom("users").select("id").where("provider", "=", provider).where("subject", "=", subject).executeTakeFirstOrThrow();
+    return row.id;
   }
 
   private async ownedRow(db: Kysely<Database> | Transaction<Database>, owner: Owner, id: string): Promise<ReportRow | undefined> {
@@ -237,8 +238,7 @@ export class Reports {
 
   /** Shares the report with an advisor's email (idempotent; a revoked share is renewed). */
   async shareWithAdvisor(owner: Owner, id: string, email: string): Promise<boolean> {
-    const address = email.trim().toLowerCase();
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address) || address.length > 320) throw new AppError("BAD_REQUEST", `"${email.slice(0, 80)}" is not an email address.`, { where: "email" });
+    const address = advisorAddress(email);
     return this.db.transaction().execute(async (tx) => {
       if (!(await this.ownedRow(tx, owner, id))) return false;
       const existing = await tx.selectFrom("advisor_shares").select("id").where("report_id", "=", id).where("advisor_email", "=", address).executeTakeFirst();
@@ -251,7 +251,7 @@ export class Reports {
   async unshareWithAdvisor(owner: Owner, id: string, email: string): Promise<boolean> {
     return this.db.transaction().execute(async (tx) => {
       if (!(await this.ownedRow(tx, owner, id))) return false;
-      const r = await tx.updateTable("advisor_shares").set({ revoked_at: this.now() }).where("report_id", "=", id).where("advisor_email", "=", email.trim().toLowerCase()).executeTakeFirst();
+      const r = await tx.updateTable("advisor_shares").set({ revoked_at: this.now() }).where("report_id", "=", id).where("advisor_email", "=", advisorAddress(email)).executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     });
   }
@@ -336,6 +336,15 @@ async function deleteReports(tx: Transaction<Database>, ids: string[]): Promise<
  * @example
  * isAdvisorEmail("Kim@SPS.example.edu", { emails: [], domains: ["sps.example.edu"] }) // true
  */
+/** An advisor's address as stored (trimmed, lower-case); anything else, control characters included, is a BAD_REQUEST. */
+function advisorAddress(email: string): string {
+  const address = email.trim().toLowerCase();
+  if (!/^[^\s@\u0000-\u001f\u007f]+@[^\s@\u0000-\u001f\u007f]+\.[^\s@\u0000-\u001f\u007f]+$/.test(address) || address.length > 320) {
+    throw new AppError("BAD_REQUEST", `${JSON.stringify(email.slice(0, 80))} is not an email address.`, { where: "email" });
+  }
+  return address;
+}
+
 export function isAdvisorEmail(email: string | null | undefined, config: { emails: readonly string[]; domains: readonly string[] }): boolean {
   if (!email) return false;
   const e = email.trim().toLowerCase();
