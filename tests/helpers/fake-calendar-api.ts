@@ -83,12 +83,17 @@ export interface FakeCalendarApi {
    */
   readonly rotatedRefreshTokens: Map<string, string>;
   acceptAnyToken: boolean;
+  /**
+   * Several accounts behind one API, as at Google or Microsoft: a request whose bearer token is
+   * here sees that account; any other token sees the one given to start (or {@link setAccount}).
+   */
+  readonly accountsByToken: Map<string, FakeAccount>;
   /** Page sizes (smaller than the real ones, so paging happens with little data). */
   pageSize: number;
   /** The next `times` requests whose path matches answer `status` (with headers/body). */
   fail(match: RegExp, status: number, options?: { headers?: Record<string, string>; body?: unknown; times?: number }): void;
   setAccount(account: FakeAccount): void;
-  /** Back to a fresh state between tests: no requests, tokens or pending faults, page size 100. */
+  /** Back to a fresh state between tests: no requests, tokens, per-token accounts or pending faults; page size 100 (the account set stays). */
   reset(): void;
   close(): Promise<void>;
 }
@@ -178,6 +183,7 @@ export async function startFakeCalendarApi(initial: FakeAccount): Promise<FakeCa
     revokedTokens: new Set(),
     refreshTokens: new Map(),
     rotatedRefreshTokens: new Map(),
+    accountsByToken: new Map(),
     acceptAnyToken: false,
     pageSize: 100,
     fail(match, status, options = {}) {
@@ -192,6 +198,7 @@ export async function startFakeCalendarApi(initial: FakeAccount): Promise<FakeCa
       api.revokedTokens.clear();
       api.refreshTokens.clear();
       api.rotatedRefreshTokens.clear();
+      api.accountsByToken.clear();
       api.acceptAnyToken = false;
       api.pageSize = 100;
       faults.length = 0;
@@ -261,10 +268,11 @@ export async function startFakeCalendarApi(initial: FakeAccount): Promise<FakeCa
         send(res, 401, { error: { code: 401, message: "Request had invalid authentication credentials.", status: "UNAUTHENTICATED" } }, { "www-authenticate": 'Bearer error="invalid_token"' });
         return;
       }
+      const who = api.accountsByToken.get(token) ?? account;
 
       // Google Calendar v3
       if (url.pathname === "/calendar/v3/users/me/calendarList") {
-        const items = account.calendars.map((c) => ({ kind: "calendar#calendarListEntry", id: c.id, summary: c.name, accessRole: "owner", ...(c.primary ? { primary: true } : {}) }));
+        const items = who.calendars.map((c) => ({ kind: "calendar#calendarListEntry", id: c.id, summary: c.name, accessRole: "owner", ...(c.primary ? { primary: true } : {}) }));
         const p = page(items, url.searchParams.get("pageToken"));
         send(res, 200, { kind: "calendar#calendarList", items: p.slice, ...(p.next ? { nextPageToken: p.next } : {}) });
         return;
@@ -272,7 +280,7 @@ export async function startFakeCalendarApi(initial: FakeAccount): Promise<FakeCa
       const gEvents = /^\/calendar\/v3\/calendars\/([^/]+)\/events$/.exec(url.pathname);
       if (gEvents) {
         const id = decodeURIComponent(gEvents[1] as string);
-        const cal = account.calendars.find((c) => c.id === id || (id === "primary" && c.primary));
+        const cal = who.calendars.find((c) => c.id === id || (id === "primary" && c.primary));
         if (!cal) {
           send(res, 404, { error: { code: 404, message: "Not Found", errors: [{ reason: "notFound" }] } });
           return;
@@ -284,7 +292,7 @@ export async function startFakeCalendarApi(initial: FakeAccount): Promise<FakeCa
         const from = Date.parse(url.searchParams.get("timeMin") ?? "1970-01-01T00:00:00Z");
         const to = Date.parse(url.searchParams.get("timeMax") ?? "2100-01-01T00:00:00Z");
         const showDeleted = url.searchParams.get("showDeleted") === "true";
-        const items = cal.instances.filter((i) => inRange(i, from, to) && (showDeleted || !i.cancelled)).map((i) => toGoogle(i, account.email));
+        const items = cal.instances.filter((i) => inRange(i, from, to) && (showDeleted || !i.cancelled)).map((i) => toGoogle(i, who.email));
         const size = Math.min(api.pageSize, Number(url.searchParams.get("maxResults") ?? 250));
         const at = Number(url.searchParams.get("pageToken") ?? 0);
         const slice = items.slice(at, at + size);
@@ -301,7 +309,7 @@ export async function startFakeCalendarApi(initial: FakeAccount): Promise<FakeCa
         }
         const calendars: Record<string, unknown> = {};
         for (const { id } of query.items) {
-          const cal = account.calendars.find((c) => c.id === id || (id === "primary" && c.primary));
+          const cal = who.calendars.find((c) => c.id === id || (id === "primary" && c.primary));
           if (!cal) {
             calendars[id] = { errors: [{ domain: "global", reason: "notFound" }], busy: [] };
             continue;
@@ -317,7 +325,7 @@ export async function startFakeCalendarApi(initial: FakeAccount): Promise<FakeCa
 
       // Microsoft Graph v1.0
       if (url.pathname === "/v1.0/me/calendars") {
-        const items = account.calendars.map((c) => ({ id: c.id, name: c.name, isDefaultCalendar: c.primary === true, canEdit: true }));
+        const items = who.calendars.map((c) => ({ id: c.id, name: c.name, isDefaultCalendar: c.primary === true, canEdit: true }));
         const p = page(items, url.searchParams.get("$skiptoken"));
         send(res, 200, { value: p.slice, ...(p.next ? { "@odata.nextLink": `${origin}/v1.0/me/calendars?$skiptoken=${p.next}` } : {}) });
         return;
@@ -325,7 +333,7 @@ export async function startFakeCalendarApi(initial: FakeAccount): Promise<FakeCa
       const gView = /^\/v1\.0\/me\/calendars\/([^/]+)\/calendarView$/.exec(url.pathname);
       if (gView) {
         const id = decodeURIComponent(gView[1] as string);
-        const cal = account.calendars.find((c) => c.id === id);
+        const cal = who.calendars.find((c) => c.id === id);
         if (!cal) {
           send(res, 404, { error: { code: "ErrorItemNotFound", message: "The specified object was not found in the store." } });
           return;
