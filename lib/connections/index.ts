@@ -14,7 +14,7 @@ import { googleEvents, googleFreeBusy, listGoogleCalendars, GOOGLE_DEFAULT_ENDPO
 import { graphEvents, listGraphCalendars, GRAPH_DEFAULT_ENDPOINTS, type GraphEndpoints } from "../providers/graph";
 import { ProviderClient, ProviderError } from "../providers/http";
 import { refreshTokens, type OAuthClientConfig, type TokenSet } from "../providers/oauth";
-import { seal, unseal } from "./seal";
+import { seal, SealError, unseal } from "./seal";
 
 export type ProviderKind = "google" | "microsoft";
 export type ConnectionMode = "events" | "busy";
@@ -232,6 +232,24 @@ export class ConnectedCalendars {
   async calendars(userId: string, id: string): Promise<ProviderCalendar[] | undefined> {
     const row = await this.row(userId, id);
     if (!row) return undefined;
+    return this.markingReconnect(row.id, () => this.listCalendars(row));
+  }
+
+  /**
+   * Runs a read; a grant the provider no longer accepts (RECONNECT, even right after a refresh) or
+   * tokens this server can no longer open (SealError: its secret changed) mark the connection so
+   * the page asks the learner to reconnect.
+   */
+  private async markingReconnect<T>(id: string, read: () => Promise<T>): Promise<T> {
+    try {
+      return await read();
+    } catch (e) {
+      if ((e instanceof ProviderError && e.code === "RECONNECT") || e instanceof SealError) await this.markReconnect(id);
+      throw e;
+    }
+  }
+
+  private async listCalendars(row: CalendarConnectionsTable): Promise<ProviderCalendar[]> {
     const client = this.client(row);
     const setup = this.setupOf(row);
     // Busy-only access cannot list calendars: the account's primary calendar is the one there is.
@@ -248,13 +266,17 @@ export class ConnectedCalendars {
   async read(userId: string, id: string, window: { from: number; to: number }): Promise<ConnectedSource[] | undefined> {
     const row = await this.row(userId, id);
     if (!row) return undefined;
+    return this.markingReconnect(row.id, () => this.readRow(row, window));
+  }
+
+  private async readRow(row: CalendarConnectionsTable, window: { from: number; to: number }): Promise<ConnectedSource[]> {
     const conn = toConnection(row);
     const setup = this.setupOf(row);
     const client = this.client(row);
     const label = setup.kind === "google" ? "Google" : "Outlook";
     const sources: ConnectedSource[] = [];
     if (setup.kind === "google" && conn.mode === "busy") {
-      const got = await googleFreeBusy(client, [BUSY_PRIMARY.id], window, { endpoints: setup.google ?? GOOGLE_DEFAULT_ENDPOINTS });
+      const got = await googleFreeBusy(client, [BUSY_PRIMARY.id], window, { endpoints: setup.google ?? GOOGLE_DEFAULT_ENDPOINTS, account: conn.id });
       sources.push({ name: `Google busy times${conn.accountEmail ? ` (${conn.accountEmail})` : ""}`, origin: "connected", events: got.events, selfEmails: [], notes: [] });
       return sources;
     }
@@ -277,7 +299,7 @@ export class ConnectedCalendars {
         }
         throw e;
       }
-      const selfEmails = [...got.selfEmails, ...(conn.accountEmail ? [conn.accountEmail] : [])];
+      const selfEmails = [...new Set([...got.selfEmails, ...(conn.accountEmail ? [conn.accountEmail] : [])])];
       sources.push({
         name,
         origin: "connected",

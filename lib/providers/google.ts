@@ -210,9 +210,11 @@ export async function googleFreeBusy(
   client: ProviderClient,
   calendarIds: readonly string[],
   window: { from: number; to: number },
-  options: { endpoints?: GoogleEndpoints } = {},
+  options: { endpoints?: GoogleEndpoints; account?: string } = {},
 ): Promise<ProviderEvents> {
   const endpoints = options.endpoints ?? GOOGLE_DEFAULT_ENDPOINTS;
+  // Blocks are keyed by account and calendar: two accounts' "primary" are different calendars.
+  const account = options.account ?? "account";
   const events: IcsEvent[] = [];
   let pages = 0;
   for (const range of splitRange(window, FREEBUSY_MAX_DAYS)) {
@@ -225,12 +227,13 @@ export async function googleFreeBusy(
       const cal = answer.calendars?.[id];
       const reason = cal?.errors?.[0]?.reason;
       if (reason === "notFound") throw new ProviderError("CALENDAR_GONE", `Google Calendar says the calendar "${id}" no longer exists or is no longer shared with you.`, 404);
-      if (reason) throw new ProviderError("INSUFFICIENT_SCOPE", `Google Calendar would not give the busy times of "${id}" (${reason}).`, 403);
+      if (reason === "forbidden" || reason === "insufficientPermissions" || reason === "accessDenied") throw new ProviderError("INSUFFICIENT_SCOPE", `Google Calendar would not give the busy times of "${id}" (${reason}).`, 403);
+      if (reason) throw new ProviderError("UNAVAILABLE", `Google Calendar could not give the busy times of "${id}" just now (${reason}). Try again in a few minutes.`);
       for (const b of cal?.busy ?? []) {
         const s = instant(b.start);
         const e = instant(b.end);
         if (s === undefined || e === undefined || e <= s) continue;
-        events.push({ uid: `busy-${id}-${s}`, line: 0, source: `google-busy:${id}`, start: { kind: "utc", utc: s }, end: { kind: "utc", utc: e }, rrules: [], rdates: [], exdates: [], transparent: false, attendees: [], kind: "busy" });
+        events.push({ uid: `busy-${id}-${s}`, line: 0, source: `google-busy:${account}:${id}`, start: { kind: "utc", utc: s }, end: { kind: "utc", utc: e }, rrules: [], rdates: [], exdates: [], transparent: false, attendees: [], kind: "busy" });
       }
     }
   }

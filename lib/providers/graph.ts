@@ -128,9 +128,10 @@ function graphInstant(d: GraphDate | undefined): number | undefined {
 }
 
 /**
- * An all-day event's date. Graph gives all-day events as midnight in the zone asked for (UTC here)
- * for most mailboxes; where it converts the organiser's midnight instead, the instant is within
- * ±12 hours of the date's UTC midnight, so rounding to the nearest midnight recovers the date.
+ * An all-day event's date. Graph documents all-day events as midnight to midnight in the zone asked
+ * for (UTC here), so the instant is the date's UTC midnight. Should a mailbox convert the
+ * organiser's midnight instead, rounding to the nearest midnight still recovers the date for
+ * offsets within ±12 hours (not for UTC+13/+14).
  */
 function allDayDate(ms: number): DateValue {
   const DAY = 86_400_000;

@@ -54,6 +54,8 @@ export function retryAfterMs(header: string | null, now: number = Date.now()): n
   if (!header) return undefined;
   const trimmed = header.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  // Only an HTTP-date ("Wed, 21 Oct 2026 07:28:00 GMT"): Date.parse reads "1.5" or "-5" as dates.
+  if (!/^[A-Za-z]{3},? .*\bGMT$/.test(trimmed) && !/^[A-Za-z]{3,9}, \d{2}-[A-Za-z]{3}-\d{2} .*GMT$/.test(trimmed)) return undefined;
   const at = Date.parse(trimmed);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
@@ -82,7 +84,9 @@ export class ProviderClient {
     const maxWait = this.options.maxRetryAfterMs ?? 20_000;
     let token = await this.options.accessToken();
     let refreshed = false;
-    for (let attempt = 0; ; attempt++) {
+    // `attempt` counts retries of 429 / 5xx / network failures only: the one refresh after a 401
+    // does not use one up.
+    for (let attempt = 0; ; ) {
       let response: Response;
       try {
         this.requests++;
@@ -95,15 +99,19 @@ export class ProviderClient {
             ...init.headers,
           },
           ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-          redirect: "error",
+          redirect: "manual",
           signal: AbortSignal.timeout(this.options.timeoutMs ?? 20_000),
         });
       } catch (e) {
         if (attempt < maxRetries) {
-          await this.sleep(backoff(attempt));
+          await this.sleep(backoff(attempt++));
           continue;
         }
         throw new ProviderError("UNAVAILABLE", `${this.options.label} could not be reached (${(e as Error).message}). Try again in a few minutes.`);
+      }
+      if (response.status >= 300 && response.status < 400) {
+        // An API never redirects a client: following one could carry the bearer token elsewhere.
+        throw new ProviderError("BAD_RESPONSE", `${this.options.label} answered with a redirect (HTTP ${response.status}), which FormatFit does not follow.`, response.status);
       }
       if (response.ok) {
         try {
@@ -120,9 +128,9 @@ export class ProviderClient {
         continue;
       }
       if (response.status === 403 && isRateLimit403(detail)) {
-        // Google reports some quota errors as 403 rateLimitExceeded: treat them as 429.
-        if (attempt < maxRetries) {
-          await this.sleep(backoff(attempt));
+        // Google reports quota errors as 403 (rateLimitExceeded, dailyLimitExceeded …): treat them as 429.
+        if (attempt < maxRetries && !/dailyLimitExceeded|quotaExceeded/i.test(detail)) {
+          await this.sleep(backoff(attempt++));
           continue;
         }
         throw new ProviderError("RATE_LIMITED", `${this.options.label} is limiting how fast FormatFit may read. Wait a minute and try again.`, 403);
@@ -136,6 +144,7 @@ export class ProviderClient {
       if (response.status === 429 || response.status === 503 || response.status === 502 || response.status === 504 || response.status === 500) {
         const wait = retryAfterMs(response.headers.get("retry-after")) ?? backoff(attempt);
         if (attempt < maxRetries && wait <= maxWait) {
+          attempt++;
           await this.sleep(wait);
           continue;
         }
@@ -164,5 +173,5 @@ async function errorDetail(response: Response): Promise<string> {
 }
 
 function isRateLimit403(detail: string): boolean {
-  return /rateLimitExceeded|userRateLimitExceeded|quotaExceeded/i.test(detail);
+  return /rateLimitExceeded|userRateLimitExceeded|dailyLimitExceeded|quotaExceeded/i.test(detail);
 }

@@ -61,7 +61,8 @@ export async function refreshTokens(config: OAuthClientConfig, refreshToken: str
   }
   const body = (await res.json().catch(() => ({}))) as { access_token?: string; refresh_token?: string; expires_in?: number; scope?: string; error?: string };
   if (!res.ok || !body.access_token) {
-    if (res.status >= 500) throw new ProviderError("UNAVAILABLE", `The sign-in service failed to renew access (HTTP ${res.status}). Try again in a few minutes.`, res.status);
+    if (res.status === 429) throw new ProviderError("RATE_LIMITED", "The sign-in service is limiting how often access can be renewed. Wait a minute and try again.", 429);
+    if (res.status >= 500 || res.status === 408) throw new ProviderError("UNAVAILABLE", `The sign-in service failed to renew access (HTTP ${res.status}). Try again in a few minutes.`, res.status);
     throw new ProviderError("RECONNECT", `Access to this calendar was withdrawn or has expired${body.error ? ` (${body.error})` : ""}. Connect it again.`, res.status);
   }
   return {

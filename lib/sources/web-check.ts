@@ -9,6 +9,7 @@ import type { CheckForm, CheckLimits } from "./check-form";
 import { DEFAULT_CHECK_LIMITS } from "./check-form";
 import { termWindow } from "../fit";
 import { ProviderError } from "../providers/http";
+import { SealError } from "../connections/seal";
 import { checkResponse, inspectCalendars, requestedSections, runCheck, studyPlanIcs, type CalendarSource, type CheckResponse, type ConnectedSource, type SourceSummary } from "./check";
 import { fetchCalendarUrl, UrlFetchError, type FetchCalendarOptions } from "./url";
 
@@ -71,6 +72,7 @@ async function connectedSources(form: CheckForm, options: WebCheckOptions): Prom
     return await options.connected(form.connections, window);
   } catch (e) {
     if (e instanceof ProviderError) throw providerAppError(e);
+    if (e instanceof SealError) throw new AppError("CALENDAR_RECONNECT", e.message, { where: "connection", cause: e });
     throw e;
   }
 }
