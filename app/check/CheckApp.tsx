@@ -105,6 +105,8 @@ export function CheckApp({
   const [items, setItems] = useState<CalendarItem[]>([]);
   const [urlText, setUrlText] = useState("");
   const [connectionIds, setConnectionIds] = useState<string[]>([]);
+  // After a new result, focus moves to it (once React has rendered it: an effect, not a frame).
+  const [focusResults, setFocusResults] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [chosenCourses, setChosenCourses] = useState<Set<string>>(() => new Set(initialCourses.length === 0 && initialSections.length === 0 ? [] : initialCourses));
   const [chosenSections, setChosenSections] = useState<Set<string>>(() => new Set(initialSections));
@@ -231,7 +233,7 @@ export function CheckApp({
         setResult(json as CheckResponse);
         setStatus("idle");
         setProgress("");
-        if (mode === "running") requestAnimationFrame(() => resultsRef.current?.focus());
+        if (mode === "running") setFocusResults(true);
       } catch (e) {
         if (ticket !== lastRun.current) return;
         setError((e as Error).message);
@@ -240,6 +242,12 @@ export function CheckApp({
     },
     [formFor],
   );
+
+  useEffect(() => {
+    if (!focusResults || !result) return;
+    resultsRef.current?.focus();
+    setFocusResults(false);
+  }, [focusResults, result]);
 
   // What-if: a change after a result re-runs the check (debounced) with the same calendars.
   const firstWhatIf = useRef(true);

@@ -77,7 +77,7 @@ export function Results({ result, whatIf, setWhatIf, onDownloadPlan, onSave, upd
             {sections.length > 1 && <p>{course.summary}</p>}
             <div className="side-by-side">
               {sections.map((s) => (
-                <SectionCard key={s.sectionId} s={s} best={course.best[0] === s.sectionId && sections.length > 1} onDownloadPlan={onDownloadPlan} />
+                <SectionCard key={s.sectionId} s={s} best={course.best[0] === s.sectionId && sections.length > 1 && s.verdict !== "does-not-fit"} onDownloadPlan={onDownloadPlan} />
               ))}
             </div>
           </article>

@@ -21,8 +21,9 @@ export function LoadChart({ weeks, label }: { weeks: readonly WeekDetail[]; labe
   const ticks = [0, max / 2, max].map((t) => Math.round(t));
   return (
     <figure className="chart">
-      <div className="chart-scroll">
-        <svg width={width} height={h + 50} viewBox={`0 0 ${width} ${h + 50}`} role="img" aria-labelledby={`${uid}-t ${uid}-d`}>
+      {/* Focusable, so keyboard users can scroll to later weeks when the chart is wider than its card. */}
+      <div className="chart-scroll" role="region" aria-label={`${label}: chart (scrolls sideways)`} tabIndex={0}>
+        <svg width="100%" viewBox={`0 0 ${width} ${h + 50}`} style={{ maxWidth: width, minWidth: Math.min(width, 360) }} role="img" aria-labelledby={`${uid}-t ${uid}-d`}>
           <title id={`${uid}-t`}>{label}</title>
           <desc id={`${uid}-d`}>
             {weeks.length} weeks; {weeks.filter((w) => w.crunch).length} crunch weeks. The table below lists every week.
@@ -120,7 +121,7 @@ export function TermHeatmap({ heat, section }: { heat: readonly HeatWeek[]; sect
   const height = top + heat.length * cell + 4;
   return (
     <figure className="chart">
-      <div className="chart-scroll">
+      <div className="chart-scroll" role="region" aria-label="Busy hours per day: chart" tabIndex={0}>
         <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${uid}-t ${uid}-d`}>
           <title id={`${uid}-t`}>Busy hours per day over the term{section ? `, with the sessions of ${section.sectionId}` : ""}</title>
           <desc id={`${uid}-d`}>Rows are weeks, columns Monday to Sunday; darker is busier. A ring marks a session, a red ring a session that clashes. The table below has the numbers.</desc>
@@ -150,8 +151,9 @@ export function TermHeatmap({ heat, section }: { heat: readonly HeatWeek[]; sect
         </svg>
       </div>
       <figcaption className="legend">
-        Busy: <span className="swatch" style={{ background: "#dfe7ef" }} /> under 2 h <span className="swatch" style={{ background: "#8aa3bb" }} /> 4–7 h{" "}
-        <span className="swatch" style={{ background: "#34506b" }} /> 10 h or more. <span className="ring ok" /> session <span className="ring clash" /> session that clashes
+        Busy: <span className="swatch" style={{ background: "#ffffff" }} /> none <span className="swatch" style={{ background: "#dfe7ef" }} /> under 2 h{" "}
+        <span className="swatch" style={{ background: "#b8c8d8" }} /> 2–4 h <span className="swatch" style={{ background: "#8aa3bb" }} /> 4–7 h{" "}
+        <span className="swatch" style={{ background: "#5d7c99" }} /> 7–10 h <span className="swatch" style={{ background: "#34506b" }} /> 10 h or more. <span className="ring ok" /> session <span className="ring clash" /> session that clashes
       </figcaption>
       <details>
         <summary>The term as a table</summary>

@@ -16,10 +16,10 @@ export function SectionLinks({ courseId, sectionId, zone }: { courseId: string; 
       <a href={`/catalog/${encodeURIComponent(courseId)}/${encodeURIComponent(sectionId)}${zone ? `?tz=${encodeURIComponent(zone)}` : ""}`} aria-label={`Sessions of ${sectionId}`}>
         Sessions
       </a>
-      <a href={`${path}?download=1`} download={`${sectionId}.ics`} aria-label={`Download ${sectionId} calendar (.ics)`}>
+      <a href={`${path}?download=1`} download={`${sectionId}.ics`} aria-label={`Download .ics of ${sectionId}`}>
         Download .ics
       </a>
-      <a href={webcal ?? path} aria-label={`Subscribe to ${sectionId} calendar`}>
+      <a href={webcal ?? path} aria-label={`Subscribe to ${sectionId}`}>
         Subscribe
       </a>
     </div>

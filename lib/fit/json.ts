@@ -181,7 +181,7 @@ export function fitDetails(result: FitResult, occurrences: readonly Occurrence[]
         weeks: s.async.weeks.map((w) => ({
           start: isoUtc(w.start),
           end: isoUtc(w.end),
-          label: `${shortDate(w.start, zone)} – ${shortDate(w.end - 1, zone)}`,
+          label: `${shortDate(periodStartDay(w.start), zone)} – ${shortDate(w.end - 1, zone)}`,
           requiredHours: w.requiredHours,
           availableHours: w.availableHours,
           slackHours: w.slackHours,
@@ -268,4 +268,12 @@ function busyEvents(occurrences: readonly Occurrence[], prefs: FitPreferences, m
   const all = [...byUid.values()].map((e) => ({ ...e, hours: Math.round(e.hours * 10) / 10 }));
   all.sort((a, b) => Number(b.ignored) - Number(a.ignored) || b.hours - a.hours || a.summary.localeCompare(b.summary));
   return all.slice(0, Math.max(max, all.filter((e) => e.ignored).length));
+}
+
+/**
+ * The first day a period covers: a period that starts in the last hour of a day (after a deadline
+ * at 23:59) is labelled from the next day, so consecutive weeks read "11–17 Jan", "18–24 Jan".
+ */
+function periodStartDay(start: number): number {
+  return start + 60 * 60 * 1000;
 }

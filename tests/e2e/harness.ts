@@ -12,7 +12,8 @@
  * Without Chromium the e2e files skip with a console message, except under CI=true, where they fail.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
@@ -202,6 +203,32 @@ export async function startServer(options: { readyTimeoutMs?: number; env?: Reco
   throw new Error(
     `next start on ${baseUrl} ${why}.\n--- server stderr ---\n${tail(stderr) || "(empty)"}\n--- server stdout ---\n${tail(stdout) || "(empty)"}`,
   );
+}
+
+type ServerEnv = Record<string, string> | ((baseUrl: string) => Record<string, string>);
+
+/**
+ * {@link startServer} with its own store and section revisions in a temporary folder (removed by
+ * `stop`), so no test writes into the repository's data/ or sees another file's reports.
+ */
+export async function startIsolatedServer(name: string, options: { readyTimeoutMs?: number; env?: ServerEnv } = {}): Promise<E2EServer> {
+  const dir = mkdtempSync(join(tmpdir(), `formatfit-e2e-${name}-`));
+  const own = { FORMATFIT_SQLITE_PATH: join(dir, "formatfit.sqlite"), FORMATFIT_REVISIONS_FILE: join(dir, "section-revisions.json") };
+  const extra = options.env;
+  let server: E2EServer;
+  try {
+    server = await startServer({ ...options, env: (baseUrl) => ({ ...own, ...(typeof extra === "function" ? extra(baseUrl) : extra) }) });
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+  return {
+    baseUrl: server.baseUrl,
+    stop: async () => {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export const CHROMIUM_ARGS = [
