@@ -139,6 +139,36 @@ describeE2E("connecting Google Calendar and Outlook", () => {
     await expectAccessible(page, "/check results with connected calendars");
   });
 
+  it("busy times only: Google's free/busy in ranges of at most 90 days, no titles reach the result", async () => {
+    oidc.setUser({ sub: "google-learner-1", email: "learner@example.com", email_verified: true, name: "Lee Learner" });
+    await page.locator("section.connect").getByRole("button", { name: "Google: busy times only" }).click();
+    await page.waitForURL(/\/check/, { timeout: 60_000 });
+    const list = page.getByRole("list", { name: "Connected calendars" });
+    await list.getByText("Google Calendar (busy times only) — learner@example.com").waitFor({ timeout: 60_000 });
+    const answer = await page.evaluate(async () => {
+      const conns = (await (await fetch("/api/connections")).json()) as { connections: { id: string; mode: string }[] };
+      const busy = conns.connections.find((c) => c.mode === "busy");
+      const form = new FormData();
+      form.append("connection", busy?.id ?? "");
+      form.append("section", "PM-101-S1");
+      form.append("details", "true");
+      form.append("preferences", JSON.stringify({ timeZone: "America/New_York" }));
+      const res = await fetch("/api/check", { method: "POST", body: form });
+      return { status: res.status, text: await res.text() };
+    });
+    expect(answer.status).toBe(200);
+    const body = JSON.parse(answer.text) as { sections: { sectionId: string; verdict: string; live: { conflicts: unknown[] } | null }[]; sources: { name: string; origin: string }[] };
+    expect(body.sources.map((x) => [x.name, x.origin])).toEqual([["Google busy times (learner@example.com)", "connected"]]);
+    // The Thursday client calls clash with S1 (a busy block each), but their title never arrives.
+    expect(body.sections[0]?.live?.conflicts.length).toBeGreaterThan(0);
+    expect(answer.text).not.toMatch(/Client calls|Board dinner|Swim class/);
+    const ranges = api.requests
+      .filter((r) => r.method === "POST" && r.path.startsWith("/calendar/v3/freeBusy"))
+      .map((r) => JSON.parse(r.body ?? "{}") as { timeMin: string; timeMax: string });
+    expect(ranges.length).toBeGreaterThan(1); // the term is longer than 90 days
+    for (const r of ranges) expect(Date.parse(r.timeMax) - Date.parse(r.timeMin)).toBeLessThanOrEqual(90 * 86_400_000);
+  });
+
   it("asks the learner to reconnect when the provider withdraws access", async () => {
     api.acceptAnyToken = false; // every token now answers 401, and refreshed ones too
     await page.goto(`${server.baseUrl}/check`);
@@ -165,8 +195,8 @@ describeE2E("connecting Google Calendar and Outlook", () => {
     const list = page.getByRole("list", { name: "Connected calendars" });
     await list.getByRole("button", { name: /Disconnect Outlook/ }).click();
     await page.getByText(/Outlook disconnected/).waitFor();
-    const after = await page.evaluate(async () => (await (await fetch("/api/connections")).json()) as { connections: { provider: string }[] });
-    expect(after.connections.map((c) => c.provider)).toEqual(["google"]);
+    const after = await page.evaluate(async () => (await (await fetch("/api/connections")).json()) as { connections: { provider: string; mode: string }[] });
+    expect(after.connections.map((c) => `${c.provider}/${c.mode}`)).toEqual(["google/events", "google/busy"]);
   });
 
   it("refuses another browser (not signed in) the connections API", async () => {
