@@ -14,13 +14,12 @@
  *  - the x-middleware-subrequest header (CVE-2025-29927) bypasses nothing: the checks are in the
  *    pages and the data layer, not only in middleware.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { repoRoot, startServer, type E2EServer } from "./harness";
-import { signInFlow, signInWithFetch, startOidc, type MockOidc, type OidcUser } from "./oidc";
+import { repoRoot, startIsolatedServer, type E2EServer } from "./harness";
+import { signInEnv, signInFlow, signInWithFetch, startOidc, type MockOidc, type OidcUser } from "./oidc";
 
 const LEARNER_ICS = readFileSync(join(repoRoot, "tests", "fixtures", "ics", "learner-spring-2027.ics"));
 const ADVISOR: OidcUser = { sub: "oidc-advisor-1", email: "advisor@school.example", email_verified: true, name: "Avery Advisor" };
@@ -100,7 +99,6 @@ function ownerCookieFrom(a: Answer): string {
 describe("reports authorization over HTTP", () => {
   let oidc: MockOidc | undefined;
   let server: E2EServer | undefined;
-  let dir: string | undefined;
   const base = () => {
     if (!server) throw new Error("the server did not start");
     return server.baseUrl;
@@ -150,21 +148,9 @@ describe("reports authorization over HTTP", () => {
   }
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "formatfit-e2e-authz-"));
-    const dataDir = dir;
     oidc = await startOidc();
     const provider = oidc;
-    server = await startServer({
-      env: (baseUrl) => ({
-        ...provider.appEnv(),
-        NEXTAUTH_URL: baseUrl,
-        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-        ADVISOR_EMAILS: `${ADVISOR.email},${ADVISOR_2.email}`,
-        FORMATFIT_SQLITE_PATH: join(dataDir, "reports.sqlite"),
-        FORMATFIT_INSECURE_COOKIES: "1",
-        FORMATFIT_REVISIONS_FILE: join(dataDir, "section-revisions.json"),
-      }),
-    });
+    server = await startIsolatedServer("authz", { env: signInEnv(provider, [ADVISOR.email, ADVISOR_2.email]) });
     alice = (await save("", "Alice spring options")).cookie;
     bob = (await save("", "Bob spring options")).cookie;
     carol = (await signInWithFetch(base(), provider, CAROL)).header();
@@ -175,7 +161,6 @@ describe("reports authorization over HTTP", () => {
   afterAll(async () => {
     await server?.stop();
     await oidc?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   test("the anonymous owner cookie from POST /api/reports is HttpOnly, SameSite=Lax, a 256-bit token (not Secure: FORMATFIT_INSECURE_COOKIES on plain http)", async () => {
@@ -604,7 +589,6 @@ describe("reports authorization over HTTP", () => {
 describe("share links expire (a server whose reports live about 26 seconds)", () => {
   const RETENTION_DAYS = 0.0003;
   let server: E2EServer | undefined;
-  let dir: string | undefined;
   const base = () => {
     if (!server) throw new Error("the server did not start");
     return server.baseUrl;
@@ -612,21 +596,11 @@ describe("share links expire (a server whose reports live about 26 seconds)", ()
   const call = makeClient(base);
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "formatfit-e2e-expiry-"));
-    const dataDir = dir;
-    server = await startServer({
-      env: {
-        FORMATFIT_SQLITE_PATH: join(dataDir, "reports.sqlite"),
-        FORMATFIT_INSECURE_COOKIES: "1",
-        FORMATFIT_REVISIONS_FILE: join(dataDir, "section-revisions.json"),
-        FORMATFIT_REPORT_RETENTION_DAYS: String(RETENTION_DAYS),
-      },
-    });
+    server = await startIsolatedServer("expiry", { env: { FORMATFIT_INSECURE_COOKIES: "1", FORMATFIT_REPORT_RETENTION_DAYS: String(RETENTION_DAYS) } });
   });
 
   afterAll(async () => {
     await server?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   test("an expired link answers 410 'This link has expired' (uncached), and the expired report is gone for its owner", async () => {

@@ -13,6 +13,7 @@
  * The provider signs in whoever is set, at once (its /authorize redirects straight back): tests
  * sign in one person at a time, so "the next sign-in" is unambiguous.
  */
+import { randomBytes } from "node:crypto";
 import { OAuth2Server, type MutableResponse, type MutableToken } from "oauth2-mock-server";
 import { freePort } from "./harness";
 
@@ -152,6 +153,23 @@ async function follow(url: string, jar: CookieJar, init: RequestInit = {}): Prom
  * the cookie jar holding next-auth's session cookie. Throws, naming the step, when a step does
  * not answer as next-auth does (so a failure says where the flow broke).
  */
+/**
+ * The server environment for sign-in through this provider: the app pointed at it, NEXTAUTH_URL
+ * set to the server's own address, a fresh session secret, the given advisors, and cookies without
+ * `Secure` (the tests speak plain http). For startServer / startIsolatedServer's `env`.
+ */
+export function signInEnv(oidc: MockOidc, advisors: readonly string[] = [], extra: Record<string, string> = {}): (baseUrl: string) => Record<string, string> {
+  const secret = randomBytes(32).toString("base64url");
+  return (baseUrl) => ({
+    ...oidc.appEnv(),
+    NEXTAUTH_URL: baseUrl,
+    NEXTAUTH_SECRET: secret,
+    ...(advisors.length > 0 ? { ADVISOR_EMAILS: advisors.join(",") } : {}),
+    FORMATFIT_INSECURE_COOKIES: "1",
+    ...extra,
+  });
+}
+
 export async function signInWithFetch(baseUrl: string, oidc: MockOidc, user: OidcUser, jar = new CookieJar()): Promise<CookieJar> {
   return (await signInFlow(baseUrl, oidc, user, { jar })).jar;
 }

@@ -13,14 +13,11 @@
  *
  * The steps share one server and run in order; each says what it needed from the one before.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
-import { describeE2E, expectAccessible, launchBrowser, repoRoot, screenshot, startServer, type E2EServer } from "./harness";
-import { OIDC_NAME, startOidc, type MockOidc, type OidcUser } from "./oidc";
+import { describeE2E, expectAccessible, launchBrowser, repoRoot, screenshot, startIsolatedServer, type E2EServer } from "./harness";
+import { OIDC_NAME, signInEnv, startOidc, type MockOidc, type OidcUser } from "./oidc";
 
 const LEARNER_ICS = join(repoRoot, "tests", "fixtures", "ics", "learner-spring-2027.ics");
 const REPORT_TITLE = "Spring 2027: PM-101 formats";
@@ -41,7 +38,6 @@ describeE2E("saved reports: learner → share link → advisor → note → revo
   let oidc: MockOidc | undefined;
   let server: E2EServer | undefined;
   let browser: Browser | undefined;
-  let dir: string | undefined;
   const contexts: BrowserContext[] = [];
 
   // Carried from step to step.
@@ -53,21 +49,8 @@ describeE2E("saved reports: learner → share link → advisor → note → revo
   let shareViews = 0; // how often the share link has been opened: its view log must say so
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "formatfit-e2e-reports-"));
-    const dataDir = dir;
     oidc = await startOidc();
-    const provider = oidc;
-    server = await startServer({
-      env: (baseUrl) => ({
-        ...provider.appEnv(),
-        NEXTAUTH_URL: baseUrl,
-        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-        ADVISOR_EMAILS: ADVISOR.email,
-        FORMATFIT_SQLITE_PATH: join(dataDir, "reports.sqlite"),
-        FORMATFIT_INSECURE_COOKIES: "1",
-        FORMATFIT_REVISIONS_FILE: join(dataDir, "section-revisions.json"),
-      }),
-    });
+    server = await startIsolatedServer("reports", { env: signInEnv(oidc, [ADVISOR.email]) });
     browser = await launchBrowser();
   });
 
@@ -76,7 +59,6 @@ describeE2E("saved reports: learner → share link → advisor → note → revo
     await browser?.close();
     await server?.stop();
     await oidc?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   function base(): string {
