@@ -11,7 +11,7 @@ import AzureADProvider from "next-auth/providers/azure-ad";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { advisorConfig, isAdvisorEmail } from "@/lib/reports";
 import { cookies } from "next/headers";
-import { decode, type JWT } from "next-auth/jwt";
+import { getToken, type JWT } from "next-auth/jwt";
 import { CONNECT_SCOPES, googleIssuer, microsoftIssuer, type ConnectProviderId } from "@/lib/connections/setup";
 import { serverConnections, serverReports } from "@/app/server";
 
@@ -43,7 +43,7 @@ function providers(env: NodeJS.ProcessEnv): NextAuthOptions["providers"] {
     const entra = {
       clientId: env.AZURE_AD_CLIENT_ID,
       clientSecret: env.AZURE_AD_CLIENT_SECRET,
-      tenantId: env.AZURE_AD_TENANT_ID ?? "common",
+      tenantId: env.AZURE_AD_TENANT_ID || "common",
       checks: ["pkce", "state"] as ("pkce" | "state")[],
       profile: entraProfile,
       ...(env.MICROSOFT_ISSUER ? { wellKnown: `${microsoftIssuer(env)}/.well-known/openid-configuration` } : {}),
@@ -91,11 +91,13 @@ export function authOptions(): NextAuthOptions {
   options = {
     providers: providers(process.env),
     session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    cookies: { sessionToken: { name: sessionCookieName(), options: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies() } } },
     ...(process.env.NEXTAUTH_SECRET ? { secret: process.env.NEXTAUTH_SECRET } : {}),
     callbacks: {
       async signIn({ profile }) {
         // An address the provider says is unverified signs nobody in.
-        return (profile as OidcProfile | undefined)?.email_verified !== false;
+        const claim = (profile as { email_verified?: unknown } | undefined)?.email_verified;
+        return claim !== false && claim !== "false";
       },
       async jwt({ token, account, profile }) {
         if (account && account.providerAccountId) {
@@ -103,6 +105,9 @@ export function authOptions(): NextAuthOptions {
           if (account.provider in CONNECT_SCOPES) {
             // Connecting a calendar: it belongs to whoever is signed in already (their session
             // stays theirs); someone not yet signed in is signed in with that account.
+            // Without the session secret the current session cannot be read, and the calendar
+            // could join a new account instead of the signed-in one: refuse.
+            if (!connectingAvailable()) throw new Error("Connecting calendars needs NEXTAUTH_SECRET (16+ characters) on the server.");
             const before = await currentToken();
             const uid = before?.uid ?? (await (await serverReports()).upsertUser(baseProvider(account.provider), account.providerAccountId, email, token.name ?? null));
             if (!account.access_token) throw new Error("The provider sent no access token.");
@@ -152,21 +157,41 @@ function baseProvider(id: string): string {
 
 /** The session token already in this request's cookies (before a sign-in replaces it), if any. */
 async function currentToken(): Promise<(JWT & { uid?: string }) | null> {
-  const jar = await cookies();
-  const raw = jar.get("__Secure-next-auth.session-token")?.value ?? jar.get("next-auth.session-token")?.value;
   const secret = process.env.NEXTAUTH_SECRET;
-  if (!raw || !secret) return null;
+  if (!secret) return null;
+  // The same cookie next-auth reads (name, chunks), so a cookie next-auth would ignore cannot
+  // decide whose account a calendar joins.
+  const jar = await cookies();
   try {
-    return await decode({ token: raw, secret });
+    return await getToken({ req: { cookies: jar, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"], secret, cookieName: sessionCookieName(), secureCookie: secureCookies() });
   } catch {
     return null;
   }
+}
+
+/** Session cookies are Secure on an https deployment (NEXTAUTH_URL). */
+function secureCookies(): boolean {
+  return process.env.NEXTAUTH_URL?.startsWith("https://") ?? false;
+}
+
+/**
+ * `__Host-` on https: a cookie no sibling subdomain can set, so nobody can plant their own session
+ * in a learner's browser and have the learner's calendar connected to it.
+ */
+function sessionCookieName(): string {
+  return secureCookies() ? "__Host-next-auth.session-token" : "next-auth.session-token";
 }
 
 /** The signed-in person, or null. */
 export async function currentSession(): Promise<Session | null> {
   if (authOptions().providers.length === 0) return null;
   return getServerSession(authOptions());
+}
+
+/** Calendars can be connected only with a session secret (it also seals the tokens unless FORMATFIT_TOKEN_KEY is set). */
+export function connectingAvailable(): boolean {
+  const secret = process.env.NEXTAUTH_SECRET;
+  return Boolean(secret && secret.length >= 16);
 }
 
 /** Whether any sign-in provider is configured. */

@@ -89,22 +89,37 @@ export function ConnectedCalendars({ options, onChange }: { options: ConnectOpti
   }, [used, onChange]);
 
   const pick = async (conn: ConnectionRow, calendarId: string, on: boolean) => {
-    const next = conn.calendars.map((c) => (c.id === calendarId ? { ...c, selected: on } : c));
-    setRows((rs) => rs?.map((r) => (r.id === conn.id ? { ...r, calendars: next } : r)) ?? rs);
-    const res = await fetch(`/api/connections/${encodeURIComponent(conn.id)}`, {
-      method: "PUT",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ calendars: next.filter((c) => c.selected).map((c) => c.id) }),
-    });
-    if (!res.ok) setMessage(((await res.json().catch(() => ({}))) as { error?: { message?: string } }).error?.message ?? "Could not save which calendars count.");
+    const before = conn.calendars;
+    const next = before.map((c) => (c.id === calendarId ? { ...c, selected: on } : c));
+    const setCalendars = (calendars: CalendarRow[]) => setRows((rs) => rs?.map((r) => (r.id === conn.id ? { ...r, calendars } : r)) ?? rs);
+    setCalendars(next);
+    try {
+      const res = await fetch(`/api/connections/${encodeURIComponent(conn.id)}`, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ calendars: next.filter((c) => c.selected).map((c) => c.id) }),
+      });
+      if (!res.ok) throw new Error(((await res.json().catch(() => ({}))) as { error?: { message?: string } }).error?.message ?? `HTTP ${res.status}`);
+    } catch (e) {
+      setCalendars(before); // the box shows what the server holds
+      setMessage(`Could not save which calendars count: ${(e as Error).message}`);
+    }
   };
 
   const disconnect = async (conn: ConnectionRow) => {
-    const res = await fetch(`/api/connections/${encodeURIComponent(conn.id)}`, { method: "DELETE" });
-    if (res.ok) {
+    try {
+      const res = await fetch(`/api/connections/${encodeURIComponent(conn.id)}`, { method: "DELETE" });
+      const json = (await res.json().catch(() => ({}))) as { revoked?: boolean; error?: { message?: string } };
+      if (!res.ok) throw new Error(json.error?.message ?? `HTTP ${res.status}`);
       setRows((rs) => rs?.filter((r) => r.id !== conn.id) ?? rs);
       setUsed((u) => new Set([...u].filter((x) => x !== conn.id)));
-      setMessage(`${PROVIDER_NAME[conn.provider]} disconnected; FormatFit deleted its access.`);
+      setMessage(
+        json.revoked
+          ? `${PROVIDER_NAME[conn.provider]} disconnected: FormatFit deleted its stored access and ${conn.provider === "google" ? "Google" : "Microsoft"} revoked it.`
+          : `${PROVIDER_NAME[conn.provider]} disconnected: FormatFit deleted its stored access. To withdraw it at ${conn.provider === "google" ? "Google" : "Microsoft"} too, remove FormatFit from your account's connected apps.`,
+      );
+    } catch (e) {
+      setMessage(`Could not disconnect: ${(e as Error).message}`);
     }
   };
 
@@ -127,7 +142,10 @@ export function ConnectedCalendars({ options, onChange }: { options: ConnectOpti
               attachments), and to keep that access while you use FormatFit.
             </li>
           )}
-          <li>FormatFit never changes your calendar. The access key stays on FormatFit&apos;s server, encrypted; this page never sees it. Disconnect deletes it.</li>
+          <li>
+            FormatFit never changes your calendar. The access key stays on FormatFit&apos;s server, encrypted; this page never sees it. Disconnect deletes it (and
+            asks Google to revoke it).
+          </li>
           <li>Events are read for each check and not stored, as with uploaded files.</li>
         </ul>
       </details>

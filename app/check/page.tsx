@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { scheduleText, sectionZoneLabel } from "@/lib/catalog/describe";
 import { DEFAULT_FIT_PREFERENCES } from "@/lib/fit";
 import { serverCatalog } from "@/app/server";
-import { currentSession } from "@/app/auth";
+import { connectingAvailable, currentSession } from "@/app/auth";
 import { providerSetups } from "@/lib/connections/setup";
 import { CheckApp, type CourseOption } from "./CheckApp";
 
@@ -26,7 +26,8 @@ export default async function CheckPage({ searchParams }: { searchParams: Search
     })),
   }));
   const setups = providerSetups(process.env);
-  const connect = { google: setups.google !== undefined, microsoft: setups.microsoft !== undefined, signedIn: Boolean((await currentSession())?.userId) };
+  const canConnect = connectingAvailable();
+  const connect = { google: canConnect && setups.google !== undefined, microsoft: canConnect && setups.microsoft !== undefined, signedIn: Boolean((await currentSession())?.userId) };
   const known = new Set(courses.map((c) => c.id));
   const knownSections = new Set(courses.flatMap((c) => c.sections.map((s) => s.id)));
   return (

@@ -13,7 +13,7 @@ import type { ConnectedSource } from "../sources/check";
 import { googleEvents, googleFreeBusy, listGoogleCalendars, GOOGLE_DEFAULT_ENDPOINTS, type GoogleEndpoints, type ProviderCalendar, type ProviderEvents } from "../providers/google";
 import { graphEvents, listGraphCalendars, GRAPH_DEFAULT_ENDPOINTS, type GraphEndpoints } from "../providers/graph";
 import { ProviderClient, ProviderError } from "../providers/http";
-import { refreshTokens, type OAuthClientConfig, type TokenSet } from "../providers/oauth";
+import { refreshTokens, revokeToken, type OAuthClientConfig, type TokenSet } from "../providers/oauth";
 import { seal, SealError, unseal } from "./seal";
 
 export type ProviderKind = "google" | "microsoft";
@@ -168,10 +168,27 @@ export class ConnectedCalendars {
     return Number(res.numUpdatedRows) > 0;
   }
 
-  /** Disconnects: the tokens are deleted with the row. */
-  async remove(userId: string, id: string): Promise<boolean> {
+  /**
+   * Disconnects: the tokens are deleted with the row, and the provider is asked to revoke the grant
+   * where it offers a revocation endpoint (Google does; Microsoft has none: the learner removes the
+   * app under their account's permissions). `revoked` says whether the provider confirmed.
+   */
+  async remove(userId: string, id: string): Promise<{ removed: boolean; revoked: boolean }> {
+    const row = await this.row(userId, id);
+    if (!row) return { removed: false, revoked: false };
     const res = await this.db.deleteFrom("calendar_connections").where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
-    return Number(res.numDeletedRows) > 0;
+    if (Number(res.numDeletedRows) === 0) return { removed: false, revoked: false };
+    let revoked = false;
+    const setup = this.options.setups[row.provider as ProviderKind];
+    if (setup) {
+      try {
+        const token = row.refresh_token ? unseal(row.refresh_token, this.options.key) : unseal(row.access_token, this.options.key);
+        revoked = await revokeToken(setup.oauth, token, this.options.fetch ? { fetch: this.options.fetch } : {});
+      } catch {
+        revoked = false; // sealed under another secret: nothing to revoke with
+      }
+    }
+    return { removed: true, revoked };
   }
 
   /** A client for the connection's API whose token refreshes itself and is saved when it does. */
@@ -276,8 +293,14 @@ export class ConnectedCalendars {
     const label = setup.kind === "google" ? "Google" : "Outlook";
     const sources: ConnectedSource[] = [];
     if (setup.kind === "google" && conn.mode === "busy") {
-      const got = await googleFreeBusy(client, [BUSY_PRIMARY.id], window, { endpoints: setup.google ?? GOOGLE_DEFAULT_ENDPOINTS, account: conn.id });
-      sources.push({ name: `Google busy times${conn.accountEmail ? ` (${conn.accountEmail})` : ""}`, origin: "connected", events: got.events, selfEmails: [], notes: [] });
+      const name = `Google busy times${conn.accountEmail ? ` (${conn.accountEmail})` : ""}`;
+      try {
+        const got = await googleFreeBusy(client, [BUSY_PRIMARY.id], window, { endpoints: setup.google ?? GOOGLE_DEFAULT_ENDPOINTS, account: conn.id });
+        sources.push({ name, origin: "connected", events: got.events, selfEmails: [], notes: [] });
+      } catch (e) {
+        if (!(e instanceof ProviderError && e.code === "CALENDAR_GONE")) throw e;
+        sources.push({ name, origin: "connected", events: [], selfEmails: [], notes: [`${name}: Google no longer has this calendar; it was left out of this check.`] });
+      }
       return sources;
     }
     const all = setup.kind === "microsoft" ? await listGraphCalendars(client, setup.graph ?? GRAPH_DEFAULT_ENDPOINTS) : await listGoogleCalendars(client, setup.google ?? GOOGLE_DEFAULT_ENDPOINTS);

@@ -171,11 +171,13 @@ export function googleEventToIcs(item: GoogleEvent, calendarId: string): IcsEven
   if (!start || !item.id) return undefined;
   const end = dateValue(item.end);
   const recurrenceId = item.recurringEventId ? dateValue(item.originalStartTime) : undefined;
+  // An instance without its original start cannot stand for its series' slot: its own id then.
+  const uid = item.recurringEventId && recurrenceId ? item.recurringEventId : item.id;
   const attendees: Attendee[] = (item.attendees ?? []).filter((a) => a.email).map((a) => ({ email: (a.email as string).toLowerCase(), partstat: PARTSTAT[a.responseStatus ?? ""] ?? "NEEDS-ACTION" }));
   const status = item.status === "cancelled" ? "CANCELLED" : item.status === "tentative" ? "TENTATIVE" : "CONFIRMED";
   const type = item.eventType ?? "default";
   return {
-    uid: item.recurringEventId ?? item.id,
+    uid,
     line: 0,
     source: `google:${calendarId}`,
     ...(item.summary !== undefined ? { summary: item.summary } : {}),

@@ -114,7 +114,15 @@ export async function graphEvents(
     }
     url = truncated ? undefined : nextLink(page["@odata.nextLink"], endpoints);
   }
-  return { events, selfEmails: options.accountEmail ? [options.accountEmail.toLowerCase()] : [], truncated, pages };
+  return { events, selfEmails: [(options.accountEmail ?? selfAddress(calendarId)).toLowerCase()], truncated, pages };
+}
+
+/**
+ * The learner as an attendee when the account's address is unknown (an Entra token without an
+ * email claim): a stand-in address, listed among the learner's own, so their declines still count.
+ */
+export function selfAddress(calendarId: string): string {
+  return `self.${calendarId.replace(/[^A-Za-z0-9]/g, "").slice(0, 40).toLowerCase() || "calendar"}@connection.invalid`;
 }
 
 /** Graph's UTC date-time ("2027-01-05T14:00:00.0000000", zone "UTC") → ms. */
@@ -138,7 +146,8 @@ function allDayDate(ms: number): DateValue {
   return { kind: "date", wall: Math.round(ms / DAY) * DAY };
 }
 
-const RESPONSE: Record<string, string> = { accepted: "ACCEPTED", declined: "DECLINED", tentativelyAccepted: "TENTATIVE", notResponded: "NEEDS-ACTION", none: "NEEDS-ACTION", organizer: "ACCEPTED" };
+/** The learner's own answer to an invitation. `none` (a plain appointment) and `organizer` are no invitation at all. */
+const RESPONSE: Record<string, string> = { accepted: "ACCEPTED", declined: "DECLINED", tentativelyAccepted: "TENTATIVE", notResponded: "NEEDS-ACTION" };
 const SHOW_AS = { free: "FREE", tentative: "TENTATIVE", busy: "BUSY", oof: "OOF", workingElsewhere: "WORKINGELSEWHERE" } as const;
 
 /**
@@ -158,7 +167,8 @@ export function graphEventToIcs(item: GraphEvent, calendarId: string, accountEma
   const response = item.responseStatus?.response;
   const showAs = item.showAs && item.showAs !== "unknown" ? SHOW_AS[item.showAs] : undefined;
   return {
-    uid: item.seriesMasterId ?? item.id,
+    // An instance without its original start cannot stand for its series' slot: its own id then.
+    uid: item.seriesMasterId && !Number.isNaN(original) ? item.seriesMasterId : item.id,
     line: 0,
     source: `microsoft:${calendarId}`,
     ...(item.subject !== undefined ? { summary: item.subject } : {}),
@@ -171,7 +181,7 @@ export function graphEventToIcs(item: GraphEvent, calendarId: string, accountEma
     status: item.isCancelled ? "CANCELLED" : showAs === "TENTATIVE" ? "TENTATIVE" : "CONFIRMED",
     transparent: showAs === "FREE",
     ...(showAs ? { busyStatus: showAs } : {}),
-    attendees: accountEmail && response && response !== "organizer" ? [{ email: accountEmail.toLowerCase(), partstat: RESPONSE[response] ?? "NEEDS-ACTION" }] : [],
+    attendees: response && RESPONSE[response] ? [{ email: (accountEmail ?? selfAddress(calendarId)).toLowerCase(), partstat: RESPONSE[response] }] : [],
     kind: item.type ?? "singleInstance",
   };
 }

@@ -44,8 +44,8 @@ beforeEach(() => {
   api.setAccount({ email: EMAIL, calendars: CALENDARS });
 });
 
-function setups(): Partial<Record<"google" | "microsoft", ProviderSetup>> {
-  const oauth = { issuer: api.issuer, clientId: "client-1", clientSecret: "secret-1" };
+function setups(overrides: { issuer?: string } = {}): Partial<Record<"google" | "microsoft", ProviderSetup>> {
+  const oauth = { issuer: overrides.issuer ?? api.issuer, clientId: "client-1", clientSecret: "secret-1" };
   return {
     google: { kind: "google", oauth, google: { calendarApi: api.googleApi } },
     microsoft: { kind: "microsoft", oauth, graph: { graphApi: api.graphApi } },
@@ -73,11 +73,11 @@ describe.each(KINDS)("%s store", (kind) => {
     sleeps.length = 0;
   });
 
-  const connections = (key: Buffer = KEY) =>
+  const connections = (key: Buffer = KEY, setup: { issuer?: string } = {}) =>
     new ConnectedCalendars(t.store, {
       key,
       now: clock.now,
-      setups: setups(),
+      setups: setups(setup),
       sleep: async (waited) => {
         sleeps.push(waited);
       },
@@ -151,7 +151,7 @@ describe.each(KINDS)("%s store", (kind) => {
       const cc = connections();
       const mine = await cc.save(ana, google());
       await expect(cc.select(bo, mine.id, ["work"])).resolves.toBe(false);
-      await expect(cc.remove(bo, mine.id)).resolves.toBe(false);
+      await expect(cc.remove(bo, mine.id)).resolves.toEqual({ removed: false, revoked: false });
       await expect(cc.calendars(bo, mine.id)).resolves.toBeUndefined();
       await expect(cc.read(bo, mine.id, WINDOW)).resolves.toBeUndefined();
       expect(apiCalls()).toEqual([]);
@@ -164,8 +164,8 @@ describe.each(KINDS)("%s store", (kind) => {
       const mine = await cc.save(ana, google());
       await expect(cc.select(ana, mine.id, ["work", "family", "work"])).resolves.toBe(true);
       expect((await cc.get(ana, mine.id))?.selected).toEqual(["work", "family"]);
-      await expect(cc.remove(ana, mine.id)).resolves.toBe(true);
-      await expect(cc.remove(ana, mine.id)).resolves.toBe(false);
+      await expect(cc.remove(ana, mine.id)).resolves.toMatchObject({ removed: true });
+      await expect(cc.remove(ana, mine.id)).resolves.toEqual({ removed: false, revoked: false });
       expect(await cc.get(ana, mine.id)).toBeUndefined();
       expect(await t.store.db.selectFrom("calendar_connections").select("id").where("id", "=", mine.id).execute()).toEqual([]);
     });
@@ -360,6 +360,35 @@ describe.each(KINDS)("%s store", (kind) => {
       const again = await cc.save(ana, google({ accessToken: "ya29.fresh-consent" }));
       expect(again.status).toBe("ok");
       expect((await cc.get(ana, conn.id))?.status).toBe("ok");
+    });
+
+    it("a client the token endpoint refuses (invalid_client: the school's secret expired) is the server's problem: not RECONNECT, not marked", async () => {
+      api.fail(/^\/token$/, 401, { body: { error: "invalid_client" } });
+      const ana = await newUser();
+      const cc = connections();
+      const conn = await cc.save(ana, google({ expiresAt: ms("2027-01-04T14:00:00Z") }));
+      const failure = await cc.read(ana, conn.id, WINDOW).catch((e: unknown) => e);
+      expect(failure).toMatchObject({ name: "ProviderError", code: "BAD_RESPONSE" });
+      expect((await cc.get(ana, conn.id))?.status).toBe("ok");
+    });
+
+    it("an issuer that cannot be reached for its discovery document is UNAVAILABLE (a ProviderError, not a TypeError)", async () => {
+      const ana = await newUser();
+      const dead = connections(KEY, { issuer: "http://127.0.0.1:1" });
+      const conn = await dead.save(ana, google({ expiresAt: ms("2027-01-04T14:00:00Z") }));
+      await expect(dead.read(ana, conn.id, WINDOW)).rejects.toMatchObject({ name: "ProviderError", code: "UNAVAILABLE" });
+      expect((await dead.get(ana, conn.id))?.status).toBe("ok");
+    });
+
+    it("disconnecting revokes the grant at a provider that names a revocation endpoint", async () => {
+      api.refreshTokens.set("1//first-refresh", "ya29.refreshed");
+      const ana = await newUser();
+      const cc = connections();
+      const conn = await cc.save(ana, google());
+      await expect(cc.remove(ana, conn.id)).resolves.toEqual({ removed: true, revoked: true });
+      const revoke = api.requests.find((r) => r.path === "/revoke");
+      expect(new URLSearchParams(revoke?.body ?? "").get("token")).toBe("1//first-refresh");
+      expect(api.refreshTokens.has("1//first-refresh")).toBe(false);
     });
 
     it("a throttled token endpoint (429) fails the read but does not mark the connection for reconnecting", async () => {

@@ -238,7 +238,17 @@ export async function startFakeCalendarApi(initial: FakeAccount): Promise<FakeCa
 
       // OpenID discovery and the token endpoint (refresh grant only).
       if (url.pathname === "/.well-known/openid-configuration") {
-        send(res, 200, { issuer: origin, token_endpoint: `${origin}/token`, authorization_endpoint: `${origin}/authorize`, jwks_uri: `${origin}/jwks` });
+        send(res, 200, { issuer: origin, token_endpoint: `${origin}/token`, revocation_endpoint: `${origin}/revoke`, authorization_endpoint: `${origin}/authorize`, jwks_uri: `${origin}/jwks` });
+        return;
+      }
+      if (url.pathname === "/revoke" && req.method === "POST") {
+        // RFC 7009: the token stops working, refresh tokens and the access tokens they gave too.
+        const token = new URLSearchParams(body ?? "").get("token") ?? "";
+        const access = api.refreshTokens.get(token);
+        api.refreshTokens.delete(token);
+        api.revokedTokens.add(token);
+        if (access) api.revokedTokens.add(access);
+        send(res, 200, {});
         return;
       }
       if (url.pathname === "/token" && req.method === "POST") {

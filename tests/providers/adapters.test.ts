@@ -15,7 +15,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { classifyOccurrence, busyIntervals, DEFAULT_BUSY_PREFERENCES, type BusyRule } from "@/lib/busy";
 import type { IcsEvent } from "@/lib/ics/types";
 import { googleEvents, googleEventToIcs, type GoogleEvent, type ProviderEvents } from "@/lib/providers/google";
-import { graphEvents, graphEventToIcs, type GraphEvent } from "@/lib/providers/graph";
+import { graphEvents, graphEventToIcs, selfAddress, type GraphEvent } from "@/lib/providers/graph";
 import { expandEvents, type Occurrence } from "@/lib/recurrence/expand";
 import { fakeClient, startFakeCalendarApi, weekly, type FakeCalendarApi, type FakeInstance } from "../helpers/fake-calendar-api";
 import { iso, ms } from "../helpers/ics";
@@ -307,11 +307,23 @@ describe("graphEventToIcs on its own", () => {
     expect(ev).toMatchObject({ uid: "AAMkMaster", source: "microsoft:cal", start: { kind: "utc", utc: ms("2027-01-27T19:00:00Z") }, recurrenceId: { kind: "utc", utc: ms("2027-01-26T14:00:00Z") }, kind: "exception" });
   });
 
-  it("the learner's response becomes their attendee entry only when the account's address is known", () => {
+  it("the learner's answer to an invitation becomes their attendee entry (a stand-in address when the account's is unknown); appointments have none", () => {
     const declined: GraphEvent = { id: "d", start: { dateTime: "2027-02-15T15:00:00.0000000", timeZone: "UTC" }, end: { dateTime: "2027-02-15T16:00:00.0000000", timeZone: "UTC" }, responseStatus: { response: "declined" }, showAs: "free" };
     expect(graphEventToIcs(declined, "cal", "Ana@Example.com")?.attendees).toEqual([{ email: "ana@example.com", partstat: "DECLINED" }]);
-    expect(graphEventToIcs(declined, "cal", null)?.attendees).toEqual([]);
+    expect(graphEventToIcs(declined, "cal", null)?.attendees).toEqual([{ email: selfAddress("cal"), partstat: "DECLINED" }]);
     expect(graphEventToIcs({ ...declined, responseStatus: { response: "organizer" } }, "cal", "ana@example.com")?.attendees).toEqual([]);
+    // "none" is a plain appointment, not an unanswered invitation: no attendee, so not tentative.
+    const appointment = graphEventToIcs({ ...declined, showAs: "busy", responseStatus: { response: "none" } }, "cal", "ana@example.com") as IcsEvent;
+    expect(appointment.attendees).toEqual([]);
+    const [o] = expandEvents([appointment], WINDOW, { viewerZone: ZONE }).occurrences;
+    expect(classifyOccurrence(o as Occurrence, { ...DEFAULT_BUSY_PREFERENCES, tentativeIsBusy: false, ownerEmails: ["ana@example.com"] })).toEqual({ busy: true, rule: "busy" });
+  });
+
+  it("an instance without its original start keeps its own id, so two such instances are two events", () => {
+    const a: GraphEvent = { id: "i1", seriesMasterId: "m", type: "occurrence", start: { dateTime: "2027-02-15T15:00:00.0000000", timeZone: "UTC" }, end: { dateTime: "2027-02-15T16:00:00.0000000", timeZone: "UTC" } };
+    const b: GraphEvent = { ...a, id: "i2", start: { dateTime: "2027-02-22T15:00:00.0000000", timeZone: "UTC" }, end: { dateTime: "2027-02-22T16:00:00.0000000", timeZone: "UTC" } };
+    const events = [graphEventToIcs(a, "cal", null), graphEventToIcs(b, "cal", null)] as IcsEvent[];
+    expect(expandEvents(events, WINDOW, { viewerZone: ZONE }).occurrences).toHaveLength(2);
   });
 
   it("isCancelled is CANCELLED, and out of office is busy by its status", () => {

@@ -4,6 +4,7 @@
  * leave the server.
  */
 import { ProviderError } from "@/lib/providers/http";
+import { SealError } from "@/lib/connections/seal";
 import { providerAppError } from "@/lib/sources/web-check";
 import { errorResponse, serverConnections } from "@/app/server";
 import { requireUserId } from "@/app/connected";
@@ -23,6 +24,9 @@ export async function GET(): Promise<Response> {
           const selected = c.selected ?? calendars.filter((x) => x.primary).map((x) => x.id);
           return { ...c, status: c.status, calendars: calendars.map((x) => ({ ...x, selected: selected.includes(x.id) })) };
         } catch (e) {
+          if (e instanceof SealError) {
+            return { ...c, status: "reconnect" as const, calendars: [], error: { code: "CALENDAR_RECONNECT", message: e.message } };
+          }
           if (!(e instanceof ProviderError)) throw e;
           const err = providerAppError(e);
           return { ...c, status: e.code === "RECONNECT" ? "reconnect" : c.status, calendars: [], error: err.toJSON().error };

@@ -29,8 +29,9 @@ export async function DELETE(request: Request, context: Ctx): Promise<Response> 
     assertSameOrigin(request);
     const userId = await requireUserId();
     const { id } = await context.params;
-    if (!(await (await serverConnections()).remove(userId, id))) throw notFound();
-    return new Response(null, { status: 204 });
+    const { removed, revoked } = await (await serverConnections()).remove(userId, id);
+    if (!removed) throw notFound();
+    return Response.json({ ok: true, revoked }, { headers: { "cache-control": "no-store" } });
   } catch (e) {
     return errorResponse(e);
   }
