@@ -109,13 +109,14 @@ export function authOptions(): NextAuthOptions {
             // could join a new account instead of the signed-in one: refuse.
             if (!connectingAvailable()) throw new Error("Connecting calendars needs NEXTAUTH_SECRET (16+ characters) on the server.");
             const before = await currentToken();
-            const uid = before?.uid ?? (await (await serverReports()).upsertUser(baseProvider(account.provider), account.providerAccountId, email, token.name ?? null));
+            const kind = CONNECT_KIND[account.provider as ConnectProviderId];
+            const uid = before?.uid ?? (await (await serverReports()).upsertUser(kind.signIn, account.providerAccountId, email, token.name ?? null));
             if (!account.access_token) throw new Error("The provider sent no access token.");
             await (await serverConnections()).save(uid, {
-              provider: account.provider.startsWith("google") ? "google" : "microsoft",
+              provider: kind.provider,
               subject: account.providerAccountId,
               email,
-              mode: account.provider === "google-busy" ? "busy" : "events",
+              mode: kind.mode,
               scope: account.scope ?? CONNECT_SCOPES[account.provider as ConnectProviderId],
               accessToken: account.access_token,
               refreshToken: account.refresh_token,
@@ -123,6 +124,7 @@ export function authOptions(): NextAuthOptions {
             });
             if (before) return { ...before, uid };
             token.uid = uid;
+            token.emailVerified = emailVerified(profile);
             return token;
           }
           const reports = await serverReports();
@@ -150,10 +152,12 @@ function emailVerified(profile: unknown): boolean {
   return p?.email_verified === true || p?.email_verified === "true" || p?.xms_edov === true || p?.xms_edov === "1" || p?.xms_edov === 1;
 }
 
-/** A calendar connection's provider id → the sign-in provider it identifies users with. */
-function baseProvider(id: string): string {
-  return id.startsWith("google") ? "google" : "azure-ad";
-}
+/** Each way of connecting: the provider whose API it reads, the sign-in provider its users are known by, and the mode. */
+const CONNECT_KIND: Record<ConnectProviderId, { provider: "google" | "microsoft"; signIn: string; mode: "events" | "busy" }> = {
+  "google-calendar": { provider: "google", signIn: "google", mode: "events" },
+  "google-busy": { provider: "google", signIn: "google", mode: "busy" },
+  "azure-ad-calendar": { provider: "microsoft", signIn: "azure-ad", mode: "events" },
+};
 
 /** The session token already in this request's cookies (before a sign-in replaces it), if any. */
 async function currentToken(): Promise<(JWT & { uid?: string }) | null> {

@@ -249,7 +249,7 @@ export class ConnectedCalendars {
   async calendars(userId: string, id: string): Promise<ProviderCalendar[] | undefined> {
     const row = await this.row(userId, id);
     if (!row) return undefined;
-    return this.markingReconnect(row.id, () => this.listCalendars(row));
+    return this.markingReconnect(row.id, () => this.api(row).list());
   }
 
   /**
@@ -266,13 +266,32 @@ export class ConnectedCalendars {
     }
   }
 
-  private async listCalendars(row: CalendarConnectionsTable): Promise<ProviderCalendar[]> {
-    const client = this.client(row);
+  /**
+   * The connection's provider API with one client (so a token refreshed while listing is the one
+   * used for reading): its calendars, and one calendar's events over a window.
+   */
+  private api(row: CalendarConnectionsTable): { list(): Promise<ProviderCalendar[]>; events(calendarId: string, window: { from: number; to: number }): Promise<ProviderEvents> } {
     const setup = this.setupOf(row);
-    // Busy-only access cannot list calendars: the account's primary calendar is the one there is.
-    if (setup.kind === "google" && row.mode === "busy") return [BUSY_PRIMARY];
-    if (setup.kind === "microsoft") return listGraphCalendars(client, setup.graph ?? GRAPH_DEFAULT_ENDPOINTS);
-    return listGoogleCalendars(client, setup.google ?? GOOGLE_DEFAULT_ENDPOINTS);
+    const client = this.client(row);
+    if (setup.kind === "microsoft") {
+      const endpoints = setup.graph ?? GRAPH_DEFAULT_ENDPOINTS;
+      return {
+        list: () => listGraphCalendars(client, endpoints),
+        events: (calendarId, window) => graphEvents(client, calendarId, window, { endpoints, accountEmail: row.account_email }),
+      };
+    }
+    const endpoints = setup.google ?? GOOGLE_DEFAULT_ENDPOINTS;
+    if (row.mode === "busy") {
+      // Busy-only access cannot list calendars or read events: the primary calendar's free/busy.
+      return {
+        list: async () => [BUSY_PRIMARY],
+        events: (calendarId, window) => googleFreeBusy(client, [calendarId], window, { endpoints, account: row.id }),
+      };
+    }
+    return {
+      list: () => listGoogleCalendars(client, endpoints),
+      events: (calendarId, window) => googleEvents(client, calendarId, window, { endpoints }),
+    };
   }
 
   /**
@@ -288,46 +307,32 @@ export class ConnectedCalendars {
 
   private async readRow(row: CalendarConnectionsTable, window: { from: number; to: number }): Promise<ConnectedSource[]> {
     const conn = toConnection(row);
-    const setup = this.setupOf(row);
-    const client = this.client(row);
-    const label = setup.kind === "google" ? "Google" : "Outlook";
-    const sources: ConnectedSource[] = [];
-    if (setup.kind === "google" && conn.mode === "busy") {
-      const name = `Google busy times${conn.accountEmail ? ` (${conn.accountEmail})` : ""}`;
-      try {
-        const got = await googleFreeBusy(client, [BUSY_PRIMARY.id], window, { endpoints: setup.google ?? GOOGLE_DEFAULT_ENDPOINTS, account: conn.id });
-        sources.push({ name, origin: "connected", events: got.events, selfEmails: [], notes: [] });
-      } catch (e) {
-        if (!(e instanceof ProviderError && e.code === "CALENDAR_GONE")) throw e;
-        sources.push({ name, origin: "connected", events: [], selfEmails: [], notes: [`${name}: Google no longer has this calendar; it was left out of this check.`] });
-      }
-      return sources;
-    }
-    const all = setup.kind === "microsoft" ? await listGraphCalendars(client, setup.graph ?? GRAPH_DEFAULT_ENDPOINTS) : await listGoogleCalendars(client, setup.google ?? GOOGLE_DEFAULT_ENDPOINTS);
+    const api = this.api(row);
+    const all = await api.list();
     const picked = conn.selected ?? all.filter((c) => c.primary).map((c) => c.id);
     const byId = new Map(all.map((c) => [c.id, c]));
+    const sources: ConnectedSource[] = [];
     for (const calendarId of picked) {
-      const name = `${label}: ${byId.get(calendarId)?.name ?? calendarId}`;
+      const name = conn.mode === "busy" ? `Google busy times${conn.accountEmail ? ` (${conn.accountEmail})` : ""}` : `${conn.provider === "google" ? "Google" : "Outlook"}: ${byId.get(calendarId)?.name ?? calendarId}`;
+      const gone = () => sources.push({ name, origin: "connected", events: [], selfEmails: [], notes: [`${name} no longer exists (deleted or unshared since you picked it); it was left out of this check.`] });
+      if (!byId.has(calendarId)) {
+        gone();
+        continue;
+      }
       let got: ProviderEvents;
       try {
-        if (!byId.has(calendarId)) throw new ProviderError("CALENDAR_GONE", "gone", 404);
-        got =
-          setup.kind === "microsoft"
-            ? await graphEvents(client, calendarId, window, { endpoints: setup.graph ?? GRAPH_DEFAULT_ENDPOINTS, accountEmail: conn.accountEmail })
-            : await googleEvents(client, calendarId, window, { endpoints: setup.google ?? GOOGLE_DEFAULT_ENDPOINTS });
+        got = await api.events(calendarId, window);
       } catch (e) {
-        if (e instanceof ProviderError && e.code === "CALENDAR_GONE") {
-          sources.push({ name, origin: "connected", events: [], selfEmails: [], notes: [`${name} no longer exists (deleted or unshared since you picked it); it was left out of this check.`] });
-          continue;
-        }
-        throw e;
+        if (!(e instanceof ProviderError && e.code === "CALENDAR_GONE")) throw e;
+        gone();
+        continue;
       }
-      const selfEmails = [...new Set([...got.selfEmails, ...(conn.accountEmail ? [conn.accountEmail] : [])])];
       sources.push({
         name,
         origin: "connected",
         events: got.events,
-        selfEmails,
+        // Busy blocks have no attendees: only a calendar read in full names the learner's addresses.
+        selfEmails: conn.mode === "busy" ? [] : [...new Set([...got.selfEmails, ...(conn.accountEmail ? [conn.accountEmail] : [])])],
         notes: got.truncated ? [`${name} has more than ${got.events.length.toLocaleString("en-US")} events in this term; only the first ${got.events.length.toLocaleString("en-US")} were read.`] : [],
       });
     }

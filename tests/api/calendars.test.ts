@@ -5,21 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/calendars/route";
+import type { SourceSummary } from "@/lib/sources/check";
 import { expectError, fixture, fixturePart, LEARNER, postForm } from "./helpers";
 
-interface Summary {
-  name: string;
-  origin: string;
-  ok: boolean;
-  calendarName?: string;
-  bytes: number;
-  eventCount: number;
-  recurringCount: number;
-  firstDate?: string;
-  lastDate?: string;
-  issues: { code: string; severity: string; message: string; line?: number }[];
-  issueCount: number;
-}
+type Summary = SourceSummary;
 
 async function inspect(fields: Parameters<typeof postForm>[1]): Promise<Summary[]> {
   return inspectRequest(postForm("/api/calendars", fields));

@@ -4,8 +4,6 @@
  * environment variables, and real HTTP(S) servers on 127.0.0.1 for the calendar-URL cases.
  */
 import { readFileSync } from "node:fs";
-import { createServer as createHttpsServer, type Server as HttpsServer } from "node:https";
-import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
 import { importIcs } from "@/lib/ics/import";
@@ -141,24 +139,7 @@ qRCALJNCwJGGuzmd5z84HahhBJzTsJUNjLxM
 
 /** An HTTPS server on 127.0.0.1 with the throwaway certificate; closed by {@link closeServers}. */
 export async function serveTls(handler: Handler): Promise<TestServer> {
-  const server: HttpsServer = createHttpsServer({ key: TEST_TLS_KEY, cert: TEST_TLS_CERT });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as AddressInfo).port;
-  const s: TestServer = {
-    port,
-    origin: `https://127.0.0.1:${port}`,
-    target: `127.0.0.1:${port}`,
-    requests: [],
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-  server.on("request", (req, res) => {
-    s.requests.push({ path: req.url ?? "", host: req.headers.host, acceptEncoding: req.headers["accept-encoding"] });
-    handler(req, res, s);
-  });
+  const s = await startServer(handler, { tls: { key: TEST_TLS_KEY, cert: TEST_TLS_CERT } });
   open.push(s);
   return s;
 }

@@ -3,6 +3,7 @@
  * against sockets, status lines and bodies, never against a mock of itself.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { UrlFetchError } from "@/lib/sources/url";
 
@@ -19,13 +20,13 @@ export interface TestServer {
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, server: TestServer) => void;
 
-export async function startServer(handler: Handler): Promise<TestServer> {
-  const server: Server = createServer();
+export async function startServer(handler: Handler, options: { tls?: { key: string; cert: string } } = {}): Promise<TestServer> {
+  const server: Server = options.tls ? createHttpsServer(options.tls) : createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
   const testServer: TestServer = {
     port,
-    origin: `http://127.0.0.1:${port}`,
+    origin: `${options.tls ? "https" : "http"}://127.0.0.1:${port}`,
     target: `127.0.0.1:${port}`,
     requests: [],
     close: () =>
