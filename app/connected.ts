@@ -3,11 +3,12 @@
  * check's resolver for `connection` ids. Nobody signed in → no resolver (the check answers 401).
  */
 import { AppError } from "@/lib/errors";
-import type { ConnectedSource } from "@/lib/sources/check";
+import type { ConnectedSource } from "@/lib/sources/types";
 import { currentSession } from "@/app/auth";
 import { serverConnections } from "@/app/server";
+import type { Window } from "@/lib/time/window";
 
-export type ConnectedResolver = (ids: readonly string[], window: { from: number; to: number }) => Promise<ConnectedSource[]>;
+export type ConnectedResolver = (ids: readonly string[], window: Window) => Promise<ConnectedSource[]>;
 
 export async function connectedResolver(): Promise<ConnectedResolver | undefined> {
   const session = await currentSession();

@@ -1,7 +1,7 @@
 /** Reads a small JSON request body and validates it with zod, as an AppError naming the field. */
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { readBodyLimited } from "@/lib/sources/check-form";
+import { readBodyLimited } from "@/lib/check/form";
 
 export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
   let bytes: Uint8Array;

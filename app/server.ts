@@ -9,6 +9,7 @@ import { Reports } from "@/lib/reports";
 import { ConnectedCalendars } from "@/lib/connections";
 import { sealingKey } from "@/lib/connections/seal";
 import { providerSetups } from "@/lib/connections/setup";
+import { DAY } from "@/lib/time/units";
 
 let cached: { key: string; catalog: Catalog } | undefined;
 
@@ -45,9 +46,6 @@ export function urlFetchOptions(): { allowedPrivateTargets?: string[] } {
 // ---------------------------------------------------------------------------------------------
 // Storage and reports: one store per process, migrated on first use; expired reports cleaned up
 // then and daily.
-
-
-const DAY = 86_400_000;
 let storePromise: Promise<Store> | undefined;
 let reportsPromise: Promise<Reports> | undefined;
 let connectionsPromise: Promise<ConnectedCalendars> | undefined;

@@ -7,6 +7,7 @@ import { validZone } from "@/app/zones";
 import { DetectZone } from "@/app/components/DetectZone";
 import { ZoneSelect } from "@/app/components/ZoneSelect";
 import { SectionLinks } from "@/app/components/SectionLinks";
+import { plural } from "@/lib/words";
 
 export const metadata: Metadata = { title: "Courses and sections — FormatFit" };
 export const dynamic = "force-dynamic";
@@ -82,7 +83,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
         </button>
       </form>
       <p role="status">
-        {sectionCount} section{sectionCount === 1 ? "" : "s"} in {courses.length} course{courses.length === 1 ? "" : "s"}
+        {plural(sectionCount, "section")} in {plural(courses.length, "course")}
         {weekday !== undefined || timeOfDay ? ". Asynchronous sections have no set times, so day and time filters keep them." : "."}
       </p>
       {courses.map(({ course, sections }) => (

@@ -6,9 +6,10 @@
  * event, a buffer, a study window) send the check again at once with the same calendars.
  */
 import { useCallback, useEffect, useId, useRef, useState } from "react";
-import type { CheckResponse, SourceSummary } from "@/lib/sources/check";
+import type { CheckResponse, SourceSummary } from "@/lib/check/run";
 import { Results } from "./Results";
 import { ConnectedCalendars, type ConnectOptions } from "./ConnectedCalendars";
+import { plural } from "@/lib/words";
 
 export interface CourseOption {
   id: string;
@@ -540,7 +541,7 @@ function SourceLine({ summary }: { summary: SourceSummary }) {
       {s.ok ? (
         <p>
           {s.calendarName ? `“${s.calendarName}”: ` : ""}
-          {s.eventCount.toLocaleString("en")} event{s.eventCount === 1 ? "" : "s"}
+          {plural(s.eventCount, "event")}
           {s.recurringCount > 0 ? ` (${s.recurringCount.toLocaleString("en")} recurring)` : ""}
           {s.firstDate && s.lastDate ? `, starting ${s.firstDate} to ${s.lastDate}${s.recurringCount > 0 ? " (recurring events run on)" : ""}` : ""}, {bytesText(s.bytes)}
         </p>
@@ -550,7 +551,7 @@ function SourceLine({ summary }: { summary: SourceSummary }) {
       {s.issues.length > 0 && (
         <details open={!s.ok}>
           <summary>
-            {s.issueCount} problem{s.issueCount === 1 ? "" : "s"} {s.ok ? "(the rest of the calendar is used)" : ""}
+            {plural(s.issueCount, "problem")} {s.ok ? "(the rest of the calendar is used)" : ""}
           </summary>
           <ul className="issues">
             {s.issues.map((i, k) => (

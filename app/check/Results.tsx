@@ -5,10 +5,11 @@
  * what-if controls. Every picture has a table beside it.
  */
 import { useId, useState } from "react";
-import type { CheckResponse } from "@/lib/sources/check";
+import type { CheckResponse } from "@/lib/check/run";
 import type { SectionDetail } from "@/lib/fit/json";
 import type { WhatIf } from "./CheckApp";
 import { LoadChart, TermHeatmap } from "./charts";
+import { plural } from "@/lib/words";
 
 const VERDICT_TEXT: Record<string, string> = { fits: "Fits", "fits-with-tradeoffs": "Fits with trade-offs", "does-not-fit": "Does not fit" };
 
@@ -35,7 +36,7 @@ export function Results({ result, whatIf, setWhatIf, onDownloadPlan, onSave, upd
       {result.warnings.length > 0 && (
         <details className="note">
           <summary>
-            {result.warnings.length} note{result.warnings.length === 1 ? "" : "s"} about your calendars
+            {plural(result.warnings.length, "note")} about your calendars
           </summary>
           <ul>
             {result.warnings.slice(0, 20).map((w, i) => (
@@ -182,7 +183,7 @@ function SectionCard({ s, best, onDownloadPlan }: { s: SectionDetail; best: bool
           {s.live.shifts.length > 0 && (
             <p className="note">
               Daylight-saving changes on different dates move some sessions in your time:{" "}
-              {s.live.shifts.map((sh) => `${sh.usual} becomes ${sh.shifted} on ${sh.dates.length} date${sh.dates.length === 1 ? "" : "s"} (${sh.dates.slice(0, 4).join(", ")}${sh.dates.length > 4 ? ", …" : ""})`).join("; ")}.
+              {s.live.shifts.map((sh) => `${sh.usual} becomes ${sh.shifted} on ${plural(sh.dates.length, "date")} (${sh.dates.slice(0, 4).join(", ")}${sh.dates.length > 4 ? ", …" : ""})`).join("; ")}.
             </p>
           )}
           <div className="table-scroll" role="region" aria-label={`Sessions of ${s.sectionId}`} tabIndex={0}>
@@ -214,8 +215,8 @@ function SectionCard({ s, best, onDownloadPlan }: { s: SectionDetail; best: bool
       {s.async && (
         <details>
           <summary>
-            Weekly load: {s.async.hoursPerWeek} h a week; {s.async.weeks.filter((w) => w.crunch).length} crunch week{s.async.weeks.filter((w) => w.crunch).length === 1 ? "" : "s"}
-            {s.async.unmet.length > 0 ? `; ${s.async.unmet.length} deadline${s.async.unmet.length === 1 ? "" : "s"} cannot be met` : ""}
+            Weekly load: {s.async.hoursPerWeek} h a week; {plural(s.async.weeks.filter((w) => w.crunch).length, "crunch week")}
+            {s.async.unmet.length > 0 ? `; ${plural(s.async.unmet.length, "deadline")} cannot be met` : ""}
           </summary>
           <LoadChart weeks={s.async.weeks} label={`Hours needed and free hours per week for ${s.sectionId}`} />
           {s.async.unmet.length > 0 && (

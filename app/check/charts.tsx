@@ -5,6 +5,7 @@
  */
 import { useId } from "react";
 import type { HeatWeek, SectionDetail, WeekDetail } from "@/lib/fit/json";
+import { plural } from "@/lib/words";
 
 const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -178,7 +179,7 @@ export function TermHeatmap({ heat, section }: { heat: readonly HeatWeek[]; sect
                     return (
                       <td key={d.date}>
                         {d.inTerm ? `${Math.round((d.busyMinutes / 60) * 10) / 10} h busy` : "—"}
-                        {s ? `; ${s.n} session${s.n === 1 ? "" : "s"}${s.clash ? `, ${s.clash} clashing` : ""}` : ""}
+                        {s ? `; ${plural(s.n, "session")}${s.clash ? `, ${s.clash} clashing` : ""}` : ""}
                       </td>
                     );
                   })}

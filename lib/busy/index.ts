@@ -4,6 +4,7 @@
  * so the app can answer "why am I busy here?".
  */
 import type { Occurrence } from "../recurrence/expand";
+import { MINUTE } from "../time/units";
 
 export interface BusyPreferences {
   /** Tentative events (STATUS:TENTATIVE, Outlook "tentative", an unanswered invitation) count as busy. Default true. */
@@ -145,8 +146,8 @@ class MergedInterval implements BusyInterval {
  */
 export function busyIntervals(occurrences: readonly Occurrence[], preferences: Partial<BusyPreferences> = {}): BusyInterval[] {
   const prefs: BusyPreferences = { ...DEFAULT_BUSY_PREFERENCES, ...preferences };
-  const before = prefs.bufferBeforeMinutes * 60_000;
-  const after = prefs.bufferAfterMinutes * 60_000;
+  const before = prefs.bufferBeforeMinutes * MINUTE;
+  const after = prefs.bufferAfterMinutes * MINUTE;
   let sorted = true;
   for (let i = 1; i < occurrences.length; i++) {
     if ((occurrences[i] as Occurrence).start < (occurrences[i - 1] as Occurrence).start) {

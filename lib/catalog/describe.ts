@@ -7,9 +7,9 @@ import { formatTimeRange, formatZoneAbbreviation, localIsoDate } from "../time/f
 import { requireZone } from "../time/zone";
 import type { Catalog, Course, Section, SectionFormat } from "./schema";
 import { sectionDeadlines, sectionSessions } from "./sessions";
+import { MINUTE, DAY } from "../time/units";
 
 export const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
-const DAY = 86_400_000;
 
 export type TimeOfDay = "morning" | "lunchtime" | "afternoon" | "evening";
 
@@ -115,7 +115,7 @@ export function scheduleText(section: Section, viewerZone: string): string {
 }
 
 function hhmm(wall: number): string {
-  const m = Math.floor((((wall % DAY) + DAY) % DAY) / 60_000);
+  const m = Math.floor((((wall % DAY) + DAY) % DAY) / MINUTE);
   return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
 }
 
@@ -149,7 +149,7 @@ export function sectionMatches(section: Section, filter: CatalogFilter): boolean
   return sessions.some((s) => {
     const wall = s.start + zone.offsetAt(s.start);
     const weekday = ((Math.floor(wall / DAY) % 7) + 7 + 3) % 7;
-    const minutes = Math.floor((((wall % DAY) + DAY) % DAY) / 60_000);
+    const minutes = Math.floor((((wall % DAY) + DAY) % DAY) / MINUTE);
     return (filter.weekday === undefined || weekday === filter.weekday) && (filter.timeOfDay === undefined || timeOfDayOf(minutes) === filter.timeOfDay);
   });
 }

@@ -14,6 +14,8 @@
 import { IANAZone } from "luxon";
 import { RRule } from "rrule";
 import { z } from "zod";
+import { DAY } from "../time/units";
+import { plural } from "../words";
 
 // ---------------------------------------------------------------------------------------------
 // Dates, times, zones
@@ -53,11 +55,11 @@ function isRealDate(value: unknown): value is string {
 }
 
 function dayNumber(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY;
 }
 
 function weekdayName(date: string): string {
-  return WEEKDAY_NAMES[new Date(dayNumber(date) * 86_400_000).getUTCDay()] ?? "";
+  return WEEKDAY_NAMES[new Date(dayNumber(date) * DAY).getUTCDay()] ?? "";
 }
 
 /** What the zone database says about a name: valid or not, and its canonical spelling. */
@@ -726,7 +728,7 @@ const describeIssue: z.core.$ZodErrorMap = (issue) => {
       return issue.input === undefined ? `missing; expected ${expected}` : `${show(issue.input)} is the wrong type; expected ${expected}`;
     }
     case "too_small":
-      if (issue.origin === "array") return `needs at least ${issue.minimum} item${issue.minimum === 1 ? "" : "s"}`;
+      if (issue.origin === "array") return `needs at least ${plural(Number(issue.minimum), "item")}`;
       if (issue.origin === "string") return "is empty; expected some text";
       return `${show(issue.input)} is too small; expected ${issue.inclusive ? "at least" : "more than"} ${issue.minimum}`;
     case "too_big":

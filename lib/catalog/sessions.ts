@@ -4,13 +4,12 @@
  * dates removed and extra meetings added. The same recurrence engine that reads learners'
  * calendars expands the catalog's rules, so an exported course calendar reads back identically.
  */
-import { parseRecurrenceRule } from "../ics/rrule-text";
-import { expandRule } from "../recurrence/rule-expand";
+import { parseRecurrenceRule } from "../ics/rule/text";
+import { expandRule } from "../ics/rule/expand";
 import { requireZone } from "../time/zone";
 import { isoDateOfDay } from "../time/civil";
 import type { Section } from "./schema";
-
-const DAY = 86_400_000;
+import { MINUTE, DAY } from "../time/units";
 
 /** One live session `[start, end)` in UTC ms. */
 export interface Session {
@@ -92,13 +91,13 @@ export function sectionSessions(section: Section): Session[] {
   const meetings = "meetings" in section && section.meetings ? section.meetings : [];
   meetings.forEach((m, patternIndex) => {
     const { walls, dates } = cachedRuleDates(m.rrule, section.startDate, section.endDate);
-    const minutes = minutesOfDay(m.startTime) * 60_000;
+    const minutes = minutesOfDay(m.startTime) * MINUTE;
     for (let k = 0; k < walls.length; k++) {
       const localDate = dates[k] as string;
       if (skip.size > 0 && skip.has(localDate)) continue;
       const start = zone.wallToUtc((walls[k] as number) + minutes);
       // One object shape for every session (a spread of an optional title makes several).
-      const session: { -readonly [K in keyof Session]: Session[K] } = { sectionId: section.id, kind: "meeting", patternIndex, localDate, start, end: start + m.durationMinutes * 60_000 };
+      const session: { -readonly [K in keyof Session]: Session[K] } = { sectionId: section.id, kind: "meeting", patternIndex, localDate, start, end: start + m.durationMinutes * MINUTE };
       if (m.title) session.title = m.title;
       out.push(session);
     }
@@ -107,7 +106,7 @@ export function sectionSessions(section: Section): Session[] {
   extras.forEach((x, extraIndex) => {
     const localDate = x.start.slice(0, 10);
     const start = zone.wallToUtc(wallOf(localDate, x.start.slice(11, 16)));
-    out.push({ sectionId: section.id, kind: "extra", extraIndex, localDate, start, end: start + x.durationMinutes * 60_000, ...(x.title ? { title: x.title } : {}) });
+    out.push({ sectionId: section.id, kind: "extra", extraIndex, localDate, start, end: start + x.durationMinutes * MINUTE, ...(x.title ? { title: x.title } : {}) });
   });
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
@@ -124,7 +123,7 @@ export function sectionDeadlines(section: Section): DeadlineInstant[] {
   const deadlines = "deadlines" in section && section.deadlines ? section.deadlines : [];
   deadlines.forEach((d, deadlineIndex) => {
     const { walls, dates } = cachedRuleDates(d.rrule, section.startDate, section.endDate);
-    const minutes = minutesOfDay(d.time) * 60_000;
+    const minutes = minutesOfDay(d.time) * MINUTE;
     for (let k = 0; k < walls.length; k++) {
       out.push({ sectionId: section.id, deadlineIndex, title: d.title, hours: d.hours, localDate: dates[k] as string, at: zone.wallToUtc((walls[k] as number) + minutes) });
     }

@@ -3,14 +3,16 @@
  * which sections fit the calendar, with reasons. JSON shape: DESIGN.md's contract.
  */
 import { CatalogError, loadCatalog, parseCatalog, type Catalog } from "../catalog";
-import { checkFit, chooseSections, termWindow, UnknownSectionError, type FitResult } from "../fit";
+import { runCheck, type FileSource } from "../check/run";
+import { AppError } from "../errors";
+import type { FitResult } from "../fit";
 import { fitJson } from "../fit/json";
 import { preferencesFrom } from "../fit/preferences";
-import { expandEvents } from "../recurrence/expand";
 import { formatDayMonth } from "../time/format";
 import { ianaZone } from "../time/zone";
 import { parseArgs, UsageError } from "./args";
-import { InputError, loadCalendars, registerCommand, table, type CliIo, type CommandContext, type CliResult } from "./run";
+import { InputError, readCalendarFile, registerCommand, table, type CliIo, type CommandContext, type CliResult } from "./run";
+import { plural } from "../words";
 
 /** Reads `--catalog PATH` (or FORMATFIT_CATALOG, or the bundled catalog), failing with one line. */
 export function catalogFrom(path: string | undefined, io: CliIo): Catalog {
@@ -27,7 +29,7 @@ export function catalogFrom(path: string | undefined, io: CliIo): Catalog {
     if (e instanceof CatalogError) {
       const first = e.issues[0];
       const where = first ? ` at ${first.path}: ${first.message}` : "";
-      const more = e.issues.length > 1 ? ` (and ${e.issues.length - 1} more problem${e.issues.length === 2 ? "" : "s"})` : "";
+      const more = e.issues.length > 1 ? ` (and ${plural(e.issues.length - 1, "more problem")})` : "";
       throw new InputError(`${e.message.split("\n")[0]}${first && !e.message.includes(first.path) ? where : ""}${more}`);
     }
     throw e;
@@ -44,20 +46,19 @@ function checkCommand(argv: readonly string[], ctx: CommandContext): CliResult {
   if (!Number.isInteger(buffer) || buffer < 0 || buffer > 240) throw new InputError(`--buffer ${bufferText} must be a whole number of minutes from 0 to 240.`);
   const catalog = catalogFrom(args.options.get("catalog")?.[0], ctx.io);
   const ids = (args.options.get("section") ?? []).flatMap((s) => s.split(",")).filter((s) => s.length > 0);
-  let chosen;
+  const preferences = preferencesFrom({ timeZone: tz, bufferBeforeMinutes: buffer, bufferAfterMinutes: buffer, ownerEmails: args.options.get("owner") ?? [] });
+  const sources = args.positional.map((file): FileSource => ({ name: file, origin: "file", bytes: readCalendarFile(file, ctx.io) }));
+  let outcome;
   try {
-    chosen = chooseSections(catalog, ids);
+    outcome = runCheck({ catalog, sources, preferences, sectionIds: ids, together: args.flags.has("together") });
   } catch (e) {
-    if (e instanceof UnknownSectionError) throw new InputError(`${e.message} Run without --section to check every section.`);
+    if (e instanceof AppError && e.code === "UNKNOWN_SECTION") throw new InputError(`There is no section "${String(e.detail?.["sectionId"])}" in the catalog. Run without --section to check every section.`);
+    if (e instanceof AppError && e.code === "CALENDAR_INVALID") throw new InputError(`${e.where ?? "calendar"}${e.line ? `:${e.line}` : ""}: ${String(e.detail?.["problem"] ?? e.message)}`);
     throw e;
   }
-  const window = termWindow(chosen.map((c) => c.section));
-  const { events, warnings } = loadCalendars(args.positional, ctx.io, window);
-  const expansion = expandEvents(events, window, { viewerZone: tz });
-  const preferences = preferencesFrom({ timeZone: tz, bufferBeforeMinutes: buffer, bufferAfterMinutes: buffer, ownerEmails: args.options.get("owner") ?? [] });
-  const result = checkFit({ catalog, sectionIds: chosen.map((c) => c.section.id), occurrences: expansion.occurrences, preferences, together: args.flags.has("together") });
-  const allWarnings = [...warnings, ...expansion.warnings];
-  const stderr = allWarnings.map((w) => `warning: ${"file" in w ? `${(w as { file: string }).file}: ` : ""}${w.message.replace(/\s*\n\s*/g, " ")}\n`).join("");
+  const result = outcome.result;
+  const warningLines = [...outcome.importIssues.map((w) => `${w.source}: ${w.message}`), ...outcome.warnings.map((w) => w.message)];
+  const stderr = warningLines.map((w) => `warning: ${w.replace(/\s*\n\s*/g, " ")}\n`).join("");
   if (args.flags.has("json")) return { code: 0, stdout: `${JSON.stringify(fitJson(result), null, 2)}\n`, stderr };
   return { code: 0, stdout: fitTable(result, tz), stderr };
 }

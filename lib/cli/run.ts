@@ -3,12 +3,14 @@
  * and `main.ts` only wires it to the process. The JSON shapes are the contract in DESIGN.md.
  */
 import { importIcs } from "../ics/import";
-import type { IcsEvent, ImportIssue } from "../ics/types";
+import type { CalendarEvent, ImportIssue } from "../calendar";
 import { expandEvents, type Occurrence } from "../recurrence/expand";
 import { formatWallTime } from "../time/format";
 import { isoUtc, parseInstant, InstantParseError } from "../time/parse";
 import { ianaZone } from "../time/zone";
 import { parseArgs, UsageError } from "./args";
+import { plural } from "../words";
+import type { Window } from "../time/window";
 
 export interface CliIo {
   readonly readFile: (path: string) => Uint8Array;
@@ -76,18 +78,22 @@ function oneLine(s: string): string {
   return s.replace(/\s*\n\s*/g, " ");
 }
 
+/** Reads one calendar file named on the command line, failing with one line that says why. */
+export function readCalendarFile(file: string, io: CliIo): Uint8Array {
+  try {
+    return io.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(code === "ENOENT" ? `${file}: no such file.` : code === "EISDIR" ? `${file}: is a folder, not an .ics file.` : `${file}: cannot be read (${code ?? "error"}).`);
+  }
+}
+
 /** Reads and imports files, failing with one line naming the file on a refusal. */
-export function loadCalendars(files: readonly string[], io: CliIo, window?: { from: number; to: number }): { events: IcsEvent[]; warnings: (ImportIssue & { file: string })[] } {
-  const events: IcsEvent[] = [];
+export function loadCalendars(files: readonly string[], io: CliIo, window?: Window): { events: CalendarEvent[]; warnings: (ImportIssue & { file: string })[] } {
+  const events: CalendarEvent[] = [];
   const warnings: (ImportIssue & { file: string })[] = [];
   for (const file of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = io.readFile(file);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new InputError(code === "ENOENT" ? `${file}: no such file.` : code === "EISDIR" ? `${file}: is a folder, not an .ics file.` : `${file}: cannot be read (${code ?? "error"}).`);
-    }
+    const bytes = readCalendarFile(file, io);
     const result = importIcs(bytes, { sourceName: file, ...(window ? { window } : {}) });
     if (!result.ok) {
       const first = result.issues[0];
@@ -137,7 +143,7 @@ function expandCommand(argv: readonly string[], ctx: CommandContext): CliResult 
       })),
       warnings: warningsJson,
     };
-    const jsonStderr = allWarnings.length > 0 ? `formatfit expand: ${allWarnings.length} warning${allWarnings.length === 1 ? "" : "s"} (listed in the JSON)\n` : "";
+    const jsonStderr = allWarnings.length > 0 ? `formatfit expand: ${plural(allWarnings.length, "warning")} (listed in the JSON)\n` : "";
     return { code: 0, stdout: `${JSON.stringify(body, null, 2)}\n`, stderr: jsonStderr };
   }
   return { code: 0, stdout: occurrenceTable(expansion.occurrences, tz), stderr };
@@ -147,7 +153,7 @@ function expandCommand(argv: readonly string[], ctx: CommandContext): CliResult 
 export function occurrenceTable(occurrences: readonly Occurrence[], tz: string): string {
   const rows = occurrences.map((o) => [formatWallTime(o.start, tz), formatWallTime(o.end, tz), o.allDay ? "all-day" : "", o.transparent ? "free" : "busy", (o.summary ?? "").replace(/\s+/g, " ").slice(0, 50)]);
   const header = [`Start (${tz})`, "End", "", "Shows as", "Summary"];
-  return `${table([header, ...rows])}${occurrences.length} occurrence${occurrences.length === 1 ? "" : "s"}\n`;
+  return `${table([header, ...rows])}${plural(occurrences.length, "occurrence")}\n`;
 }
 
 export function table(rows: readonly (readonly string[])[]): string {

@@ -8,13 +8,16 @@
 import type { Kysely } from "kysely";
 import type { Database, Store } from "../db";
 import type { CalendarConnectionsTable } from "../db/schema";
-import { newId } from "../reports/tokens";
-import type { ConnectedSource } from "../sources/check";
-import { googleEvents, googleFreeBusy, listGoogleCalendars, GOOGLE_DEFAULT_ENDPOINTS, type GoogleEndpoints, type ProviderCalendar, type ProviderEvents } from "../providers/google";
+import { newId } from "../db/id";
+import type { ConnectedSource } from "../sources/types";
+import { googleEvents, googleFreeBusy, listGoogleCalendars, GOOGLE_DEFAULT_ENDPOINTS, type GoogleEndpoints } from "../providers/google";
+import type { ProviderCalendar, ProviderEvents } from "../providers/types";
 import { graphEvents, listGraphCalendars, GRAPH_DEFAULT_ENDPOINTS, type GraphEndpoints } from "../providers/graph";
 import { ProviderClient, ProviderError } from "../providers/http";
 import { refreshTokens, revokeToken, type OAuthClientConfig, type TokenSet } from "../providers/oauth";
 import { seal, SealError, unseal } from "./seal";
+import { MINUTE } from "../time/units";
+import type { Window } from "../time/window";
 
 export type ProviderKind = "google" | "microsoft";
 export type ConnectionMode = "events" | "busy";
@@ -55,7 +58,7 @@ export const PROVIDER_LABEL: Record<ProviderKind, string> = { google: "Google Ca
 /** What a busy-only Google connection reads: free/busy of the primary calendar. */
 const BUSY_PRIMARY: ProviderCalendar = { id: "primary", name: "Primary calendar (busy times only)", primary: true };
 /** Refresh this long before the provider's stated expiry. */
-const EXPIRY_MARGIN = 60_000;
+const EXPIRY_MARGIN = MINUTE;
 
 function toConnection(row: CalendarConnectionsTable): Connection {
   let selected: string[] | null = null;
@@ -270,7 +273,7 @@ export class ConnectedCalendars {
    * The connection's provider API with one client (so a token refreshed while listing is the one
    * used for reading): its calendars, and one calendar's events over a window.
    */
-  private api(row: CalendarConnectionsTable): { list(): Promise<ProviderCalendar[]>; events(calendarId: string, window: { from: number; to: number }): Promise<ProviderEvents> } {
+  private api(row: CalendarConnectionsTable): { list(): Promise<ProviderCalendar[]>; events(calendarId: string, window: Window): Promise<ProviderEvents> } {
     const setup = this.setupOf(row);
     const client = this.client(row);
     if (setup.kind === "microsoft") {
@@ -299,13 +302,13 @@ export class ConnectedCalendars {
    * deleted since it was picked is left out with a note, not a failure; a refused grant throws
    * RECONNECT (and marks the connection).
    */
-  async read(userId: string, id: string, window: { from: number; to: number }): Promise<ConnectedSource[] | undefined> {
+  async read(userId: string, id: string, window: Window): Promise<ConnectedSource[] | undefined> {
     const row = await this.row(userId, id);
     if (!row) return undefined;
     return this.markingReconnect(row.id, () => this.readRow(row, window));
   }
 
-  private async readRow(row: CalendarConnectionsTable, window: { from: number; to: number }): Promise<ConnectedSource[]> {
+  private async readRow(row: CalendarConnectionsTable, window: Window): Promise<ConnectedSource[]> {
     const conn = toConnection(row);
     const api = this.api(row);
     const all = await api.list();

@@ -12,9 +12,8 @@ import type { ContentLine } from "../ics/write/text";
 import { utcDateTime, wallDateTime } from "../ics/write/values";
 import { vtimezone } from "../ics/write/vtimezone";
 import { requireZone, type ZoneRules } from "../time/zone";
-
-const MINUTE = 60_000;
-const DAY = 86_400_000;
+import { MINUTE, HOUR, DAY } from "../time/units";
+import { plural } from "../words";
 
 /** Used in UIDs when no `uidDomain` is given. `.invalid` (RFC 2606) can never be anyone else's host. */
 export const DEFAULT_UID_DOMAIN = "formatfit.invalid";
@@ -275,7 +274,7 @@ export function sectionCalendar(section: Section, course: Course, options: Secti
     const dueTime = minutesOf(deadline.time) * MINUTE;
     const dueUtc = zone.wallToUtc(first + dueTime);
     const summary = `Due: ${deadline.title} — ${course.id}`;
-    const hours = `${deadline.hours} hour${deadline.hours === 1 ? "" : "s"}`;
+    const hours = plural(deadline.hours, "hour");
     events.push({
       name: "VEVENT",
       properties: [
@@ -303,8 +302,8 @@ export function sectionCalendar(section: Section, course: Course, options: Secti
   const endYear = Number(section.endDate.slice(0, 4));
   // A year either side of the term, plus the widest UTC offset, in instants.
   const range = {
-    from: Date.UTC(startYear - 1, Number(section.startDate.slice(5, 7)) - 1, Number(section.startDate.slice(8, 10))) - 15 * 3_600_000,
-    to: Date.UTC(endYear + 1, Number(section.endDate.slice(5, 7)) - 1, Number(section.endDate.slice(8, 10)) + 1) + 15 * 3_600_000,
+    from: Date.UTC(startYear - 1, Number(section.startDate.slice(5, 7)) - 1, Number(section.startDate.slice(8, 10))) - 15 * HOUR,
+    to: Date.UTC(endYear + 1, Number(section.endDate.slice(5, 7)) - 1, Number(section.endDate.slice(8, 10)) + 1) + 15 * HOUR,
   };
   const name = `${course.id} ${section.id} — ${course.title}`;
   const calendar: WriteComponent = {

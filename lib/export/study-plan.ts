@@ -10,6 +10,7 @@ import { DEFAULT_UID_DOMAIN } from "./section-calendar";
 export const STUDY_PLAN_PRODID = "-//FormatFit//Study plan 1.0//EN";
 
 import type { StudyBlock } from "../fit/async";
+import { MINUTE } from "../time/units";
 
 export type { StudyBlock };
 
@@ -65,7 +66,7 @@ export function studyPlanCalendar(blocks: readonly StudyBlock[], options: StudyP
     const key = `${b.sectionId}\u0000${b.dueAt}`;
     const index = perDeadline.get(key) ?? 0;
     perDeadline.set(key, index + 1);
-    const minutes = Math.round((b.end - b.start) / 60_000);
+    const minutes = Math.round((b.end - b.start) / MINUTE);
     return {
       name: "VEVENT",
       properties: [

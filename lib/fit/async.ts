@@ -10,9 +10,7 @@ import type { Section } from "../catalog/schema";
 import { requireZone } from "../time/zone";
 import type { FreeBlock } from "./free-time";
 import { PrefixSums } from "./intervals";
-
-const HOUR = 3_600_000;
-const DAY = 86_400_000;
+import { HOUR, DAY } from "../time/units";
 
 /** Work due at a deadline: released at the previous deadline of the same section (or term start). */
 export interface Job {
@@ -155,6 +153,15 @@ export interface LoadWeek {
   readonly feasible: boolean;
   /** availableHours − requiredHours */
   readonly slackHours: number;
+}
+
+/** A section's asynchronous side judged against the calendar: the weeks, the plan and what it could not place. */
+export interface AsyncAnalysis {
+  readonly weeks: readonly LoadWeek[];
+  readonly plan: StudyPlan;
+  readonly unmet: number;
+  readonly crunchWeeks: readonly LoadWeek[];
+  readonly hoursPerWeek: number;
 }
 
 /**

@@ -11,19 +11,15 @@ import type { Occurrence } from "../recurrence/expand";
 import { mergeIntervals, type Interval } from "./intervals";
 import { analyseLive, type LiveAnalysis } from "./live";
 import { rawFreeTime, usableBlocks, type FreeBlock } from "./free-time";
-import { loadWeeks, planStudy, sectionJobs, termEndOf, termStartOf, weeklyHours, type LoadWeek, type StudyPlan } from "./async";
+import { loadWeeks, planStudy, sectionJobs, termEndOf, termStartOf, weeklyHours, type AsyncAnalysis, type LoadWeek, type StudyPlan } from "./async";
 import { busyPreferencesOf, type FitPreferences } from "./preferences";
 import { describeAsync, describeLive, whenText, worst, type Verdict } from "./verdict";
+import { MINUTE, HOUR, DAY } from "../time/units";
+import { plural } from "../words";
+import type { Window } from "../time/window";
 
 export type { Verdict } from "./verdict";
-
-export interface AsyncAnalysis {
-  readonly weeks: readonly LoadWeek[];
-  readonly plan: StudyPlan;
-  readonly unmet: number;
-  readonly crunchWeeks: readonly LoadWeek[];
-  readonly hoursPerWeek: number;
-}
+export type { AsyncAnalysis } from "./async";
 
 export interface SectionFit {
   readonly section: Section;
@@ -103,12 +99,12 @@ export function chooseSections(catalog: Catalog, ids?: readonly string[]): { sec
  * @example
  * termWindow(chooseSections(catalog, ["PM-101-S1"]).map((x) => x.section))
  */
-export function termWindow(sections: readonly Section[]): { from: number; to: number } {
+export function termWindow(sections: readonly Section[]): Window {
   let from = Infinity;
   let to = -Infinity;
   for (const s of sections) {
-    from = Math.min(from, termStartOf(s) - 86_400_000);
-    to = Math.max(to, termEndOf(s) + 86_400_000);
+    from = Math.min(from, termStartOf(s) - DAY);
+    to = Math.max(to, termEndOf(s) + DAY);
   }
   return { from, to };
 }
@@ -190,7 +186,7 @@ function checkTogether(sections: readonly Section[], raw: readonly FreeBlock[], 
   const active: Session[] = [];
   for (const s of all) {
     for (let k = active.length - 1; k >= 0; k--) if ((active[k] as Session).end <= s.start) active.splice(k, 1);
-    for (const a of active) if (a.sectionId !== s.sectionId) clashes.push({ a, b: s, overlapMinutes: Math.round((Math.min(a.end, s.end) - s.start) / 60_000) });
+    for (const a of active) if (a.sectionId !== s.sectionId) clashes.push({ a, b: s, overlapMinutes: Math.round((Math.min(a.end, s.end) - s.start) / MINUTE) });
     active.push(s);
   }
   const withDeadlines = sections.filter((s) => "deadlines" in s && s.deadlines && s.deadlines.length > 0);
@@ -215,7 +211,7 @@ function checkTogether(sections: readonly Section[], raw: readonly FreeBlock[], 
   const unmet = studyPlan.jobs.filter((j) => !j.met);
   if (unmet.length > 0) {
     verdict = "does-not-fit";
-    reasons.push(`Together, ${unmet.length} deadline${unmet.length === 1 ? "" : "s"} cannot be met in your free time (first: ${unmet[0]?.job.title} for ${unmet[0]?.job.sectionId}, due ${unmet[0]?.job.localDate}).`);
+    reasons.push(`Together, ${plural(unmet.length, "deadline")} cannot be met in your free time (first: ${unmet[0]?.job.title} for ${unmet[0]?.job.sectionId}, due ${unmet[0]?.job.localDate}).`);
   } else if (jobs.length > 0) {
     const minSlack = Math.min(...weeks.filter((w) => w.requiredHours > 0).map((w) => w.slackHours));
     const total = sections.reduce((h, s) => h + ("hoursPerWeek" in s && typeof s.hoursPerWeek === "number" ? s.hoursPerWeek : 0), 0);
@@ -227,14 +223,13 @@ function checkTogether(sections: readonly Section[], raw: readonly FreeBlock[], 
 
 function combinedWeeks(plan: StudyPlan, free: readonly FreeBlock[], from: number, to: number): LoadWeek[] {
   const weeks: LoadWeek[] = [];
-  const DAY = 86_400_000;
   for (let s = from; s < to; s += 7 * DAY) {
     const e = Math.min(s + 7 * DAY, to);
     const due = plan.jobs.filter((j) => j.job.due >= s && j.job.due < e);
     const requiredHours = Math.round(due.reduce((h, j) => h + j.job.hours, 0) * 10) / 10;
     let freeMs = 0;
     for (const b of free) if (b.end > s && b.start < e) freeMs += Math.min(b.end, e) - Math.max(b.start, s);
-    const availableHours = Math.round((freeMs / 3_600_000) * 10) / 10;
+    const availableHours = Math.round((freeMs / HOUR) * 10) / 10;
     weeks.push({ start: s, end: e, requiredHours, availableHours, feasible: due.every((j) => j.met), slackHours: Math.round((availableHours - requiredHours) * 10) / 10 });
   }
   return weeks;
@@ -253,7 +248,7 @@ function sectionPhrase(f: SectionFit, prefs: FitPreferences, several: boolean): 
   }
   if (f.async) {
     const weeks = f.async.weeks.filter((w) => w.requiredHours > 0);
-    if (f.async.unmet > 0) parts.push(`leaves you unable to meet ${f.async.unmet} deadline${f.async.unmet === 1 ? "" : "s"}`);
+    if (f.async.unmet > 0) parts.push(`leaves you unable to meet ${plural(f.async.unmet, "deadline")}`);
     else if (weeks.length > 0) parts.push(`leaves at least ${Math.max(0, Math.min(...weeks.map((w) => w.availableHours)))} free hours every week for its ${f.async.hoursPerWeek} hours of study`);
   }
   return `${name} ${parts.join(" and ")}`;

@@ -5,8 +5,7 @@
 import { requireZone } from "../time/zone";
 import { mergeIntervals, type Interval } from "./intervals";
 import type { FitPreferences } from "./preferences";
-
-const DAY = 86_400_000;
+import { MINUTE, HOUR, DAY } from "../time/units";
 
 function minutesOf(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
@@ -53,8 +52,8 @@ function computeStudyWindows(prefs: FitPreferences, from: number, to: number): F
       let endMin = minutesOf(w.end);
       // A window that ends at or before it starts runs past midnight (22:00–01:00).
       if (endMin <= startMin) endMin += 24 * 60;
-      const s = zone.wallToUtc(day * DAY + startMin * 60_000);
-      const e = zone.wallToUtc(day * DAY + endMin * 60_000);
+      const s = zone.wallToUtc(day * DAY + startMin * MINUTE);
+      const e = zone.wallToUtc(day * DAY + endMin * MINUTE);
       const cs = Math.max(s, from);
       const ce = Math.min(e, to);
       if (ce > cs) pieces.push({ start: cs, end: ce });
@@ -100,8 +99,8 @@ function subtractTagged(windows: readonly FreeBlock[], busy: readonly Interval[]
  * (earliest blocks kept).
  */
 export function usableBlocks(raw: readonly FreeBlock[], extraBusy: readonly Interval[], prefs: FitPreferences, from: number, to: number): FreeBlock[] {
-  const minBlock = prefs.minBlockMinutes * 60_000;
-  const cap = prefs.dailyCapHours * 3_600_000;
+  const minBlock = prefs.minBlockMinutes * MINUTE;
+  const cap = prefs.dailyCapHours * HOUR;
   // raw is sorted: start at the first block that ends after `from` (binary search), stop at `to`.
   let lo = 0;
   let hi = raw.length;

@@ -10,6 +10,7 @@ import { requireZone } from "../time/zone";
 import { isoDateOfDay } from "../time/civil";
 import type { FitResult } from "./check";
 import { busyPreferencesOf, type FitPreferences } from "./preferences";
+import { MINUTE, HOUR, DAY } from "../time/units";
 
 /** The result as DESIGN.md's JSON contract. */
 export function fitJson(result: FitResult): FitJson {
@@ -136,8 +137,6 @@ export interface FitDetails {
   events: BusyEventSummary[];
 }
 
-const DAY = 86_400_000;
-
 /**
  * What the results page shows beyond the contract: every session in the learner's zone with its
  * clash and DST shift, weeks with crunch marks, busy minutes per day, and the events behind the
@@ -235,9 +234,9 @@ function heatWeeks(result: FitResult, zone: string): HeatWeek[] {
       if (localDayNo > last) break;
       const nextMidnightWall = (localDayNo + 1) * DAY;
       let next = nextMidnightWall - rules.offsetAt(t);
-      if (next <= t) next = t + 60_000;
+      if (next <= t) next = t + MINUTE;
       const stop = Math.min(next, b.end);
-      if (localDayNo >= first) minutes[localDayNo - first] = (minutes[localDayNo - first] ?? 0) + (stop - t) / 60_000;
+      if (localDayNo >= first) minutes[localDayNo - first] = (minutes[localDayNo - first] ?? 0) + (stop - t) / MINUTE;
       t = stop;
     }
   }
@@ -263,7 +262,7 @@ function busyEvents(occurrences: readonly Occurrence[], prefs: FitPreferences, m
       byUid.set(o.uid, e);
     }
     e.occurrences += 1;
-    e.hours += (o.end - o.start) / 3_600_000;
+    e.hours += (o.end - o.start) / HOUR;
   }
   const all = [...byUid.values()].map((e) => ({ ...e, hours: Math.round(e.hours * 10) / 10 }));
   all.sort((a, b) => Number(b.ignored) - Number(a.ignored) || b.hours - a.hours || a.summary.localeCompare(b.summary));

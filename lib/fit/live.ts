@@ -7,8 +7,7 @@ import type { BusyInterval, BusySource } from "../busy";
 import type { Session } from "../catalog/sessions";
 import { requireZone } from "../time/zone";
 import { overlapSweep } from "./intervals";
-
-const DAY = 86_400_000;
+import { MINUTE, DAY } from "../time/units";
 
 export interface LiveConflict {
   readonly session: Session;
@@ -43,7 +42,7 @@ export interface LiveAnalysis {
 }
 
 function hhmm(wallMs: number): string {
-  const m = Math.floor((((wallMs % DAY) + DAY) % DAY) / 60_000);
+  const m = Math.floor((((wallMs % DAY) + DAY) % DAY) / MINUTE);
   return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
 }
 
@@ -58,7 +57,7 @@ function localDate(wallMs: number): string {
  * analyseLive(sectionSessions(section), busyIntervals(occurrences), { timeZone: "Europe/London", partialOverlapMinutes: 15 })
  */
 export function analyseLive(sessions: readonly Session[], busy: readonly BusyInterval[], options: { timeZone: string; partialOverlapMinutes: number; bufferMinutes?: number }): LiveAnalysis {
-  const buffer = (options.bufferMinutes ?? 0) * 60_000;
+  const buffer = (options.bufferMinutes ?? 0) * MINUTE;
   const zone = requireZone(options.timeZone);
   const sweep = overlapSweep(sessions, busy);
   const conflicts: LiveConflict[] = [];
@@ -69,8 +68,8 @@ export function analyseLive(sessions: readonly Session[], busy: readonly BusyInt
     // found when someone asks (a merged interval of a dense calendar holds thousands of events).
     let sources: BusySource[] | undefined;
     const hits = r.busy;
-    const overlapMinutes = Math.round(r.overlap / 60_000);
-    const sessionMinutes = (session.end - session.start) / 60_000;
+    const overlapMinutes = Math.round(r.overlap / MINUTE);
+    const sessionMinutes = (session.end - session.start) / MINUTE;
     const partial = overlapMinutes < options.partialOverlapMinutes && overlapMinutes < sessionMinutes / 2;
     conflicts.push({
       session,

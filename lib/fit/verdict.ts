@@ -5,10 +5,12 @@
  */
 import type { Section } from "../catalog/schema";
 import { formatDayMonth, formatMonth, formatWeekdayPlural } from "../time/format";
-import type { AsyncAnalysis } from "./check";
+import type { AsyncAnalysis } from "./async";
 import type { LiveAnalysis } from "./live";
 import { studyWindowIntervals } from "./free-time";
 import type { FitPreferences } from "./preferences";
+import { DAY } from "../time/units";
+import { listText as list, plural } from "../words";
 
 export type Verdict = "fits" | "fits-with-tradeoffs" | "does-not-fit";
 
@@ -22,15 +24,6 @@ export function worst(verdicts: readonly (Verdict | undefined)[]): Verdict {
 }
 
 const WEEKDAY = ["Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"];
-
-function list(items: readonly string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /**
  * "the Wednesdays in October", "12 Jan, 19 Jan and 2 Feb", or "Tuesdays and Thursdays from January to March":
@@ -154,8 +147,8 @@ function sessionsOutsideWindows(live: LiveAnalysis, prefs: FitPreferences): { st
   const first = live.sessions[0] as { start: number };
   const last = live.sessions[live.sessions.length - 1] as { end: number };
   // Ranges rounded out to 30-day buckets so that sections of one term share the memoised windows.
-  const bucket = 30 * 86_400_000;
-  const windows = studyWindowIntervals(prefs, Math.floor((first.start - 86_400_000) / bucket) * bucket, Math.ceil((last.end + 86_400_000) / bucket) * bucket);
+  const bucket = 30 * DAY;
+  const windows = studyWindowIntervals(prefs, Math.floor((first.start - DAY) / bucket) * bucket, Math.ceil((last.end + DAY) / bucket) * bucket);
   const out: { start: number; end: number }[] = [];
   let j = 0;
   for (const s of live.sessions) {

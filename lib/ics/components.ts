@@ -7,7 +7,7 @@
  * so a big file's events that cannot reach the window are never parsed beyond a glance.
  */
 import { parseProperty, type ContentLine, type LineStore, type Property } from "./content-lines";
-import type { ImportIssue } from "./types";
+import type { ImportIssue } from "../calendar";
 
 export interface Component {
   readonly name: string;

@@ -1,16 +1,17 @@
 /**
- * Components → events: one VEVENT becomes one {@link IcsEvent}, or is skipped with issues that say
+ * Components → events: one VEVENT becomes one {@link CalendarEvent}, or is skipped with issues that say
  * which line is wrong and why. Problems in one property that the event can live without (one bad
  * EXDATE value) are warnings; problems that make its times unknowable skip the event.
  */
 import type { Component } from "./components";
 import { parseProperty, unescapeText, type Property } from "./content-lines";
-import { parseRecurrenceRule, RuleError } from "./rrule-text";
+import { parseRecurrenceRule, RuleError } from "./rule/text";
 import type { ZoneResolver } from "./timezones";
 import { normaliseTzid } from "./timezones";
-import type { Attendee, BusyStatus, DateValue, EventStatus, IcsEvent, ImportIssue, IssueCode, NominalDuration, PeriodValue, RecurrenceRule } from "./types";
+import type { Attendee, BusyStatus, DateValue, EventStatus, CalendarEvent, ImportIssue, IssueCode, NominalDuration, PeriodValue, RecurrenceRule } from "../calendar";
 import { parseDateOrDateTime, parseDuration, ValueError } from "./values";
-import { whyRuleNeverMatches } from "../recurrence/rule-expand";
+import { whyRuleNeverMatches } from "./rule/expand";
+import { HOUR, DAY } from "../time/units";
 
 class SkipEvent extends Error {
   constructor(
@@ -65,7 +66,7 @@ const BUSY: readonly BusyStatus[] = ["FREE", "TENTATIVE", "BUSY", "OOF", "WORKIN
  * @example
  * const ev = eventFromComponent(vevent, { zones }, issues);
  */
-export function eventFromComponent(comp: Component, ctx: EventContext, issues: ImportIssue[]): IcsEvent | undefined {
+export function eventFromComponent(comp: Component, ctx: EventContext, issues: ImportIssue[]): CalendarEvent | undefined {
   const warn = (code: IssueCode, line: number, message: string) => issues.push({ code, severity: "warning", line, message, ...(uid ? { uid } : {}) });
   let uid: string | undefined;
   try {
@@ -229,7 +230,7 @@ export function eventFromComponent(comp: Component, ctx: EventContext, issues: I
     let status = statusText ? STATUSES.find((s) => s === statusText) : undefined;
     if (ctx.method === "CANCEL") status = "CANCELLED";
     const busyStatus = busy ? BUSY.find((b) => b === busy) : undefined;
-    const ev: { -readonly [K in keyof IcsEvent]: IcsEvent[K] } = {
+    const ev: { -readonly [K in keyof CalendarEvent]: CalendarEvent[K] } = {
       uid,
       line: comp.line,
       start,
@@ -298,9 +299,9 @@ export function glanceSingleEvent(comp: Component, zones: ZoneResolver): { start
     const du = comp.rawValueLine("DURATION");
     if (du) {
       const d = parseDuration(du.text.slice(du.text.indexOf(":") + 1));
-      return { start: s, end: s + Math.max(0, d.sign * (d.days * 86_400_000 + d.seconds * 1000)) + 3_600_000 };
+      return { start: s, end: s + Math.max(0, d.sign * (d.days * DAY + d.seconds * 1000)) + HOUR };
     }
-    return { start: s, end: start.kind === "date" ? s + 86_400_000 : s };
+    return { start: s, end: start.kind === "date" ? s + DAY : s };
   } catch {
     return undefined;
   }

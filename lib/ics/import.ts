@@ -8,7 +8,10 @@ import { canPrescan, prescan } from "./prescan";
 import { decodeIcsBytes } from "./decode";
 import { approxInstant, eventFromComponent, glanceSingleEvent } from "./events";
 import { ZoneResolver } from "./timezones";
-import type { IcsEvent, ImportIssue } from "./types";
+import { eventPlace, type CalendarEvent, type ImportIssue } from "../calendar";
+import { HOUR, DAY } from "../time/units";
+import { formatBytes } from "../words";
+import type { Window } from "../time/window";
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 export const DEFAULT_MAX_EVENTS = 100_000;
@@ -22,7 +25,7 @@ export interface ImportOptions {
    * When given, events that cannot reach this window (single events that end before it or start
    * after it, with a day's margin for floating and all-day times) are counted but not kept.
    */
-  readonly window?: { readonly from: number; readonly to: number };
+  readonly window?: Window;
   /** A name for the source (file name), used in synthesised UIDs and messages. */
   readonly sourceName?: string;
 }
@@ -39,7 +42,7 @@ export interface CalendarStats {
 }
 
 export interface IcsCalendar {
-  readonly events: IcsEvent[];
+  readonly events: CalendarEvent[];
   readonly name?: string;
   /** Addresses the file suggests belong to the calendar's owner (Google's X-WR-CALNAME). */
   readonly ownerHints: string[];
@@ -103,7 +106,7 @@ export function importIcs(input: Uint8Array | string, options: ImportOptions = {
   }
   const bytes = typeof input === "string" ? new Uint8Array(0) : input;
   const window = options.window;
-  const margin = 2 * 86_400_000;
+  const margin = 2 * DAY;
   // Big UTF-8 files with a window skip the whole-file decode: a byte-level glance leaves out single
   // events far from the window and decodes only what is kept (see prescan.ts).
   const usePrescan = window !== undefined && typeof input !== "string" && canPrescan(input);
@@ -163,7 +166,7 @@ export function importIcs(input: Uint8Array | string, options: ImportOptions = {
   for (const cal of calendars) for (const c of cal.children) if (c.name === "VTIMEZONE") vtimezones.push(c);
   const zones = new ZoneResolver(vtimezones, issues);
 
-  const byKey = new Map<string, IcsEvent>();
+  const byKey = new Map<string, CalendarEvent>();
   let eventCount = skippedStarts.length;
   let recurringCount = 0;
   let firstStart = Infinity;
@@ -221,9 +224,9 @@ export function importIcs(input: Uint8Array | string, options: ImportOptions = {
       issues.push({
         code: "DUPLICATE_EVENT",
         severity: "warning",
-        line: ev.line,
+        ...(ev.line !== undefined ? { line: ev.line } : {}),
         uid: ev.uid,
-        message: `Event at line ${ev.line} repeats UID ${ev.uid} from line ${prior.line}; the ${keepPrior ? "earlier" : "later"} one (higher SEQUENCE${keepPrior ? "" : " or later in the file"}) was kept.`,
+        message: `${eventPlace(ev)} repeats UID ${ev.uid} from line ${prior.line}; the ${keepPrior ? "earlier" : "later"} one (higher SEQUENCE${keepPrior ? "" : " or later in the file"}) was kept.`,
       });
       if (keepPrior) return;
     }
@@ -242,18 +245,18 @@ export function importIcs(input: Uint8Array | string, options: ImportOptions = {
 }
 
 /** Whether a non-recurring event (or override) can overlap the window, with a margin. */
-function canReach(ev: IcsEvent, approxStart: number, window: { from: number; to: number }, margin: number): boolean {
+function canReach(ev: CalendarEvent, approxStart: number, window: Window, margin: number): boolean {
   if (ev.recurrenceId) {
     const rid = ev.recurrenceId;
     const ridApprox = rid.kind === "utc" ? rid.utc : rid.kind === "zoned" ? rid.zone.wallToUtc(rid.wall) : rid.wall;
     // An override also removes its original instance: keep it if either end is near the window.
-    if (ridApprox >= window.from - margin - 400 * 86_400_000 && ridApprox < window.to + margin) return true;
+    if (ridApprox >= window.from - margin - 400 * DAY && ridApprox < window.to + margin) return true;
   }
   if (approxStart >= window.to + margin) return false;
   let approxEnd = approxStart;
   if (ev.end) approxEnd = ev.end.kind === "utc" ? ev.end.utc : ev.end.kind === "zoned" ? ev.end.zone.wallToUtc(ev.end.wall) : ev.end.wall;
-  else if (ev.duration) approxEnd = approxStart + (ev.duration.days * 86_400_000 + ev.duration.seconds * 1000) * ev.duration.sign + 3_600_000;
-  else if (ev.start.kind === "date") approxEnd = approxStart + 86_400_000;
+  else if (ev.duration) approxEnd = approxStart + (ev.duration.days * DAY + ev.duration.seconds * 1000) * ev.duration.sign + HOUR;
+  else if (ev.start.kind === "date") approxEnd = approxStart + DAY;
   return approxEnd > window.from - margin;
 }
 
@@ -266,14 +269,3 @@ function countEvents(components: readonly Component[]): number {
   return n;
 }
 
-/** 1,000 bytes / 12 KB / 50 MB: a size as people read it. */
-export function formatBytes(n: number): string {
-  if (n < 10_000) return `${n.toLocaleString("en-US")} bytes`;
-  if (n < 1_048_576) return `${Math.round(n / 1024).toLocaleString("en-US")} KB`;
-  const mb = n / 1_048_576;
-  const shown = mb < 10 ? mb.toFixed(1).replace(/\.0$/, "") : Math.round(mb).toString();
-  // A size that rounds onto a whole number of MB (where limits sit) but is not exactly that is given
-  // in bytes: "10,485,761 bytes", never "10 MB" against a 10 MB limit.
-  if (Number.isInteger(Number(shown)) && Number(shown) * 1_048_576 !== n && Math.abs(Number(shown) * 1_048_576 - n) < 52_429) return `${n.toLocaleString("en-US")} bytes`;
-  return `${shown} MB`;
-}

@@ -15,9 +15,9 @@ import { buildComponents, type Component } from "./components";
 import type { ZoneResolver } from "./timezones";
 import { approxInstant } from "./events";
 import { parseDateOrDateTime, parseDuration } from "./values";
-import type { DateValue } from "./types";
-
-const DAY = 86_400_000;
+import type { DateValue } from "../calendar";
+import { HOUR, DAY } from "../time/units";
+import type { Window } from "../time/window";
 const enc = (s: string) => Buffer.from(s, "latin1");
 const NL_BEGIN_VEVENT = enc("\nBEGIN:VEVENT");
 const NL_END_VEVENT = enc("\nEND:VEVENT");
@@ -71,11 +71,11 @@ export function canPrescan(bytes: Uint8Array): boolean {
  * keeps the VEVENT blocks that can reach `[from - margin, to + margin)`.
  *
  * @example
- * const { store } = prescan(bytes, { from, to }, 2 * 86_400_000, (vtz) => new ZoneResolver(vtz, issues));
+ * const { store } = prescan(bytes, { from, to }, 2 * DAY, (vtz) => new ZoneResolver(vtz, issues));
  */
 export function prescan(
   bytes: Uint8Array,
-  window: { from: number; to: number },
+  window: Window,
   margin: number,
   makeZones: (vtimezones: Component[]) => ZoneResolver,
 ): PrescanResult {
@@ -245,7 +245,7 @@ export function prescan(
         const prop = parseProperty({ text: lineOf(duPos + 1), line: 0 });
         if (!prop || prop.name !== "DURATION") return keep.add(i);
         const d = parseDuration(prop.value);
-        en = st + Math.max(0, d.sign * (d.days * DAY + d.seconds * 1000)) + 3_600_000;
+        en = st + Math.max(0, d.sign * (d.days * DAY + d.seconds * 1000)) + HOUR;
       } else {
         en = start.kind === "date" ? st + DAY : st;
       }

@@ -12,9 +12,9 @@ import { FixedTableZone, ianaZone, type ZoneRules } from "../time/zone";
 import { windowsZoneToIana } from "../time/windows-zones";
 import type { Component } from "./components";
 import { parseDateOrDateTime } from "./values";
-import { parseRecurrenceRule } from "./rrule-text";
-import { toRRuleOptions } from "../recurrence/rrule-options";
-import type { ImportIssue } from "./types";
+import { parseRecurrenceRule } from "./rule/text";
+import { toRRuleOptions } from "./rule/options";
+import type { ImportIssue } from "../calendar";
 
 /** VTIMEZONE observances are expanded up to this instant; later instants keep the last offset. */
 const EXPAND_TZ_UNTIL = Date.UTC(2100, 0, 1);

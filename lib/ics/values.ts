@@ -3,7 +3,7 @@
  * a date that does not exist (Feb 30, month 13, second 60) is an error, never rolled over into the
  * next month. Zones are attached by the caller, which knows the file's VTIMEZONEs.
  */
-import type { NominalDuration, WallMs } from "./types";
+import type { NominalDuration, WallMs } from "../calendar";
 
 export type ParsedDateTime =
   | { readonly kind: "date"; readonly wall: WallMs }

@@ -10,8 +10,11 @@
  * Each instance keeps its series' id as UID (and its original start as RECURRENCE-ID), so "ignore
  * this event" in a what-if ignores the whole series, as it does for an `.ics` file.
  */
-import type { Attendee, DateValue, IcsEvent } from "../ics/types";
+import type { Attendee, DateValue, CalendarEvent } from "../calendar";
 import { ProviderClient, ProviderError } from "./http";
+import type { ProviderCalendar, ProviderEvents } from "./types";
+import { DAY } from "../time/units";
+import type { Window } from "../time/window";
 
 export interface GoogleEndpoints {
   /** Default https://www.googleapis.com/calendar/v3 */
@@ -24,23 +27,6 @@ export const GOOGLE_DEFAULT_ENDPOINTS: GoogleEndpoints = { calendarApi: "https:/
 export const GOOGLE_MAX_EVENTS = 20_000;
 /** Google's `freeBusy` accepts a range of at most about three months. */
 export const FREEBUSY_MAX_DAYS = 90;
-const DAY = 86_400_000;
-
-export interface ProviderCalendar {
-  readonly id: string;
-  readonly name: string;
-  readonly primary: boolean;
-  /** The account's role on it ("owner", "reader", "freeBusyReader" …). */
-  readonly access?: string;
-}
-
-export interface ProviderEvents {
-  readonly events: IcsEvent[];
-  /** The account's own addresses seen as `self` attendees (their declines then count). */
-  readonly selfEmails: string[];
-  readonly truncated: boolean;
-  readonly pages: number;
-}
 
 interface GoogleDate {
   date?: string;
@@ -99,12 +85,12 @@ export async function listGoogleCalendars(client: ProviderClient, endpoints: Goo
 export async function googleEvents(
   client: ProviderClient,
   calendarId: string,
-  window: { from: number; to: number },
+  window: Window,
   options: { endpoints?: GoogleEndpoints; maxEvents?: number } = {},
 ): Promise<ProviderEvents> {
   const endpoints = options.endpoints ?? GOOGLE_DEFAULT_ENDPOINTS;
   const max = options.maxEvents ?? GOOGLE_MAX_EVENTS;
-  const events: IcsEvent[] = [];
+  const events: CalendarEvent[] = [];
   const selfEmails = new Set<string>();
   let pageToken: string | undefined;
   let pages = 0;
@@ -122,7 +108,7 @@ export async function googleEvents(
     pages++;
     if (page.items !== undefined && !Array.isArray(page.items)) throw new ProviderError("BAD_RESPONSE", "Google Calendar sent events in an unexpected shape.");
     for (const item of page.items ?? []) {
-      const ev = googleEventToIcs(item, calendarId);
+      const ev = fromGoogleEvent(item, calendarId);
       if (!ev) continue;
       for (const a of item.attendees ?? []) if (a.self && a.email) selfEmails.add(a.email.toLowerCase());
       if (events.length >= max) {
@@ -166,7 +152,7 @@ const PARTSTAT: Record<string, string> = { needsAction: "NEEDS-ACTION", accepted
  * attendee's `responseStatus` → PARTSTAT, `eventType` outOfOffice → out of office, workingLocation
  * → free (it marks where one works, not time taken).
  */
-export function googleEventToIcs(item: GoogleEvent, calendarId: string): IcsEvent | undefined {
+export function fromGoogleEvent(item: GoogleEvent, calendarId: string): CalendarEvent | undefined {
   const start = dateValue(item.start);
   if (!start || !item.id) return undefined;
   const end = dateValue(item.end);
@@ -178,7 +164,6 @@ export function googleEventToIcs(item: GoogleEvent, calendarId: string): IcsEven
   const type = item.eventType ?? "default";
   return {
     uid,
-    line: 0,
     source: `google:${calendarId}`,
     ...(item.summary !== undefined ? { summary: item.summary } : {}),
     start,
@@ -198,8 +183,8 @@ export function googleEventToIcs(item: GoogleEvent, calendarId: string): IcsEven
 }
 
 /** `[from, to)` cut into ranges of at most `days` days. */
-export function splitRange(window: { from: number; to: number }, days: number): { from: number; to: number }[] {
-  const out: { from: number; to: number }[] = [];
+export function splitRange(window: Window, days: number): Window[] {
+  const out: Window[] = [];
   for (let from = window.from; from < window.to; from += days * DAY) out.push({ from, to: Math.min(window.to, from + days * DAY) });
   return out;
 }
@@ -211,13 +196,13 @@ export function splitRange(window: { from: number; to: number }, days: number): 
 export async function googleFreeBusy(
   client: ProviderClient,
   calendarIds: readonly string[],
-  window: { from: number; to: number },
+  window: Window,
   options: { endpoints?: GoogleEndpoints; account?: string } = {},
 ): Promise<ProviderEvents> {
   const endpoints = options.endpoints ?? GOOGLE_DEFAULT_ENDPOINTS;
   // Blocks are keyed by account and calendar: two accounts' "primary" are different calendars.
   const account = options.account ?? "account";
-  const events: IcsEvent[] = [];
+  const events: CalendarEvent[] = [];
   let pages = 0;
   for (const range of splitRange(window, FREEBUSY_MAX_DAYS)) {
     const answer = await client.getJson<{ calendars?: Record<string, { busy?: { start: string; end: string }[]; errors?: { reason?: string }[] }> }>(`${base(endpoints)}/freeBusy`, {
@@ -235,7 +220,7 @@ export async function googleFreeBusy(
         const s = instant(b.start);
         const e = instant(b.end);
         if (s === undefined || e === undefined || e <= s) continue;
-        events.push({ uid: `busy-${id}-${s}`, line: 0, source: `google-busy:${account}:${id}`, start: { kind: "utc", utc: s }, end: { kind: "utc", utc: e }, rrules: [], rdates: [], exdates: [], transparent: false, attendees: [], kind: "busy" });
+        events.push({ uid: `busy-${id}-${s}`, source: `google-busy:${account}:${id}`, start: { kind: "utc", utc: s }, end: { kind: "utc", utc: e }, rrules: [], rdates: [], exdates: [], transparent: false, attendees: [], kind: "busy" });
       }
     }
   }

@@ -5,9 +5,11 @@
  * UTC (`Prefer: outlook.timezone="UTC"`) so each is an exact instant. Instances keep their series'
  * id as UID, so a what-if that ignores an event ignores its series.
  */
-import type { DateValue, IcsEvent } from "../ics/types";
+import type { DateValue, CalendarEvent } from "../calendar";
 import { ProviderClient, ProviderError } from "./http";
-import type { ProviderCalendar, ProviderEvents } from "./google";
+import type { ProviderCalendar, ProviderEvents } from "./types";
+import { DAY } from "../time/units";
+import type { Window } from "../time/window";
 
 export interface GraphEndpoints {
   /** Default https://graph.microsoft.com/v1.0 */
@@ -89,14 +91,14 @@ export async function listGraphCalendars(client: ProviderClient, endpoints: Grap
 export async function graphEvents(
   client: ProviderClient,
   calendarId: string,
-  window: { from: number; to: number },
+  window: Window,
   options: { endpoints?: GraphEndpoints; maxEvents?: number; accountEmail?: string | null } = {},
 ): Promise<ProviderEvents> {
   const endpoints = options.endpoints ?? GRAPH_DEFAULT_ENDPOINTS;
   const max = options.maxEvents ?? GRAPH_MAX_EVENTS;
   const params = new URLSearchParams({ startDateTime: new Date(window.from).toISOString(), endDateTime: new Date(window.to).toISOString(), $select: SELECT, $top: "500" });
   let url: string | undefined = `${base(endpoints)}/me/calendars/${encodeURIComponent(calendarId)}/calendarView?${params.toString()}`;
-  const events: IcsEvent[] = [];
+  const events: CalendarEvent[] = [];
   let pages = 0;
   let truncated = false;
   while (url) {
@@ -104,7 +106,7 @@ export async function graphEvents(
     pages++;
     if (page.value !== undefined && !Array.isArray(page.value)) throw new ProviderError("BAD_RESPONSE", "Microsoft Graph sent events in an unexpected shape.");
     for (const item of page.value ?? []) {
-      const ev = graphEventToIcs(item, calendarId, options.accountEmail ?? null);
+      const ev = fromGraphEvent(item, calendarId, options.accountEmail ?? null);
       if (!ev) continue;
       if (events.length >= max) {
         truncated = true;
@@ -142,7 +144,6 @@ function graphInstant(d: GraphDate | undefined): number | undefined {
  * offsets within ±12 hours (not for UTC+13/+14).
  */
 function allDayDate(ms: number): DateValue {
-  const DAY = 86_400_000;
   return { kind: "date", wall: Math.round(ms / DAY) * DAY };
 }
 
@@ -156,7 +157,7 @@ const SHOW_AS = { free: "FREE", tentative: "TENTATIVE", busy: "BUSY", oof: "OOF"
  * learner's own `responseStatus` → their attendee PARTSTAT (so a declined invitation is free when
  * the account's address is among the learner's own).
  */
-export function graphEventToIcs(item: GraphEvent, calendarId: string, accountEmail: string | null): IcsEvent | undefined {
+export function fromGraphEvent(item: GraphEvent, calendarId: string, accountEmail: string | null): CalendarEvent | undefined {
   if (item.type === "seriesMaster" || !item.id) return undefined;
   const s = graphInstant(item.start);
   const e = graphInstant(item.end);
@@ -169,7 +170,6 @@ export function graphEventToIcs(item: GraphEvent, calendarId: string, accountEma
   return {
     // An instance without its original start cannot stand for its series' slot: its own id then.
     uid: item.seriesMasterId && !Number.isNaN(original) ? item.seriesMasterId : item.id,
-    line: 0,
     source: `microsoft:${calendarId}`,
     ...(item.subject !== undefined ? { summary: item.subject } : {}),
     start,

@@ -3,18 +3,14 @@
  * precisely"). Rules are expanded in floating wall-clock time and the zone is attached afterwards,
  * so the answer is the same under any host TZ and on any date.
  */
-import type { DateValue, EventStatus, IcsEvent, ImportIssue, NominalDuration, PeriodValue, BusyStatus } from "../ics/types";
+import { eventPlace, type DateValue, type EventStatus, type CalendarEvent, type ImportIssue, type NominalDuration, type PeriodValue, type BusyStatus } from "../calendar";
 import { requireZone, UTC_ZONE, type ZoneRules } from "../time/zone";
-import { expandRule } from "./rule-expand";
+import { expandRule } from "../ics/rule/expand";
+import { HOUR, DAY } from "../time/units";
 
-const DAY = 86_400_000;
-const HOUR = 3_600_000;
+import type { Window } from "../time/window";
 
-/** A half-open window `[from, to)` of UTC epoch milliseconds. */
-export interface Window {
-  readonly from: number;
-  readonly to: number;
-}
+export type { Window } from "../time/window";
 
 /** One occurrence: `[start, end)` in UTC epoch milliseconds. */
 export interface Occurrence {
@@ -29,7 +25,7 @@ export interface Occurrence {
   /** The original start of the instance this occurrence stands for (recurring events only). */
   readonly recurrenceId?: number;
   /** The component it came from (a master or an override): attendees, source and the rest. */
-  readonly event: IcsEvent;
+  readonly event: CalendarEvent;
 }
 
 export interface ExpandOptions {
@@ -106,7 +102,7 @@ function nominalLength(zone: ZoneRules, d: NominalDuration): Length {
   };
 }
 
-function lengthOf(ev: IcsEvent, zone: ZoneRules, viewer: ZoneRules, ctx: Ctx): Length {
+function lengthOf(ev: CalendarEvent, zone: ZoneRules, viewer: ZoneRules, ctx: Ctx): Length {
   const allDay = ev.start.kind === "date";
   if (allDay) {
     let days = 1;
@@ -126,9 +122,9 @@ function lengthOf(ev: IcsEvent, zone: ZoneRules, viewer: ZoneRules, ctx: Ctx): L
       ctx.warnings.push({
         code: "END_BEFORE_START",
         severity: "warning",
-        line: ev.line,
+        ...(ev.line !== undefined ? { line: ev.line } : {}),
         uid: ev.uid,
-        message: `Event at line ${ev.line} ends before it starts; it is treated as having no length.`,
+        message: `${eventPlace(ev)} ends before it starts; it is treated as having no length.`,
       });
       exact = 0;
     }
@@ -151,7 +147,7 @@ function overlaps(start: number, end: number, w: Window): boolean {
   return start === end ? start >= w.from && start < w.to : end > w.from && start < w.to;
 }
 
-function occurrence(ev: IcsEvent, start: number, end: number, recurrenceId: number | undefined): Occurrence {
+function occurrence(ev: CalendarEvent, start: number, end: number, recurrenceId: number | undefined): Occurrence {
   const o: { -readonly [K in keyof Occurrence]: Occurrence[K] } = {
     uid: ev.uid,
     start,
@@ -191,11 +187,11 @@ class InstanceKeySet<T> {
   }
 }
 
-function isCancelled(ev: IcsEvent): boolean {
+function isCancelled(ev: CalendarEvent): boolean {
   return ev.status === "CANCELLED";
 }
 
-function expandSingle(ev: IcsEvent, ctx: Ctx, out: Occurrence[]): void {
+function expandSingle(ev: CalendarEvent, ctx: Ctx, out: Occurrence[]): void {
   if (isCancelled(ev)) return;
   const zone = wallZone(ev.start, ctx.viewer);
   const startUtc = instantOf(ev.start, ctx.viewer);
@@ -204,7 +200,7 @@ function expandSingle(ev: IcsEvent, ctx: Ctx, out: Occurrence[]): void {
   if (overlaps(startUtc, end, ctx.window)) out.push(occurrence(ev, startUtc, end, ev.recurrenceId ? instantOf(ev.recurrenceId, ctx.viewer) : undefined));
 }
 
-function untilWallFor(ev: IcsEvent, zone: ZoneRules, ctx: Ctx, until: DateValue | undefined): { wall?: number; utc?: number } {
+function untilWallFor(ev: CalendarEvent, zone: ZoneRules, ctx: Ctx, until: DateValue | undefined): { wall?: number; utc?: number } {
   if (!until) return {};
   switch (until.kind) {
     case "utc":
@@ -220,17 +216,17 @@ function untilWallFor(ev: IcsEvent, zone: ZoneRules, ctx: Ctx, until: DateValue 
   }
 }
 
-function expandSeries(master: IcsEvent, overrides: readonly IcsEvent[], ctx: Ctx, out: Occurrence[]): void {
+function expandSeries(master: CalendarEvent, overrides: readonly CalendarEvent[], ctx: Ctx, out: Occurrence[]): void {
   const viewer = ctx.viewer;
   const zone = wallZone(master.start, viewer);
   const allDay = master.start.kind === "date";
   const dtstartWall = wallOf(master.start);
   const len = lengthOf(master, zone, viewer, ctx);
 
-  const byRid = new InstanceKeySet<IcsEvent>(zone, viewer, allDay);
+  const byRid = new InstanceKeySet<CalendarEvent>(zone, viewer, allDay);
   // RANGE=THISANDFUTURE: from its RECURRENCE-ID on, instances move by the same wall-clock shift
   // (so a move across a DST change keeps the local time) and take the override's length.
-  const futureOverrides: { from: number; ev: IcsEvent; deltaWall: number }[] = [];
+  const futureOverrides: { from: number; ev: CalendarEvent; deltaWall: number }[] = [];
   let maxShift = 0;
   for (const ov of overrides) {
     if (!ov.recurrenceId) continue;
@@ -367,7 +363,7 @@ function expandSeries(master: IcsEvent, overrides: readonly IcsEvent[], ctx: Ctx
  *   { from: Date.parse("2027-01-11T00:00:00Z"), to: Date.parse("2027-05-01T00:00:00Z") },
  *   { viewerZone: "America/New_York" });
  */
-export function expandEvents(events: readonly IcsEvent[], window: Window, options: ExpandOptions): Expansion {
+export function expandEvents(events: readonly CalendarEvent[], window: Window, options: ExpandOptions): Expansion {
   if (!(window.to > window.from)) throw new RangeError("The window's end must be after its start.");
   const ctx: Ctx = {
     viewer: requireZone(options.viewerZone),
@@ -375,10 +371,10 @@ export function expandEvents(events: readonly IcsEvent[], window: Window, option
     maxSteps: options.maxStepsPerRule ?? 200_000,
     warnings: [],
   };
-  const masters = new Map<string, IcsEvent>();
-  const overrides = new Map<string, IcsEvent[]>();
+  const masters = new Map<string, CalendarEvent>();
+  const overrides = new Map<string, CalendarEvent[]>();
   // Series are keyed by source and UID: two uploaded files may reuse a UID for different events.
-  const keyOf = (ev: IcsEvent) => (ev.source === undefined ? ev.uid : `${ev.source}\u0000${ev.uid}`);
+  const keyOf = (ev: CalendarEvent) => (ev.source === undefined ? ev.uid : `${ev.source}\u0000${ev.uid}`);
   for (const ev of events) {
     const key = keyOf(ev);
     if (ev.recurrenceId) {

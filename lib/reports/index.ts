@@ -9,12 +9,12 @@ import type { Database, Store } from "../db";
 import { decodeText, encodeText } from "../db/text";
 import { AppError } from "../errors";
 import type { ReportSnapshot } from "./snapshot";
-import { hashToken, looksLikeToken, newId, newToken, secretsEqual } from "./tokens";
+import { newId } from "../db/id";
+import { hashToken, looksLikeToken, newToken, secretsEqual } from "./tokens";
+import { DAY } from "../time/units";
 
 export type { ReportSnapshot } from "./snapshot";
 export { snapshotOf } from "./snapshot";
-
-const DAY = 86_400_000;
 
 /** Who is asking, as the route established it. */
 export type Owner = { readonly kind: "user"; readonly userId: string } | { readonly kind: "anonymous"; readonly key: string };

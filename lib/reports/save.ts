@@ -4,8 +4,8 @@
  */
 import type { Catalog } from "../catalog/schema";
 import { AppError } from "../errors";
-import type { CheckForm } from "../sources/check-form";
-import { webCheck, type WebCheckOptions } from "../sources/web-check";
+import type { CheckForm } from "../check/form";
+import { webCheck, type WebCheckOptions } from "../check/web";
 import { snapshotOf } from "./snapshot";
 import type { Owner, Report, Reports } from "./index";
 

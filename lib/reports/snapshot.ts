@@ -3,7 +3,7 @@
  * weekly loads and busy time per day — and nothing of the raw calendar. Event titles (and
  * calendar file names, which can be just as private) are in it only when the learner asks.
  */
-import type { CheckResponse } from "../sources/check";
+import type { CheckResponse } from "../check/run";
 
 export const SNAPSHOT_VERSION = 1;
 

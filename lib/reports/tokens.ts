@@ -10,11 +10,6 @@ export function newToken(): string {
   return randomBytes(32).toString("base64url");
 }
 
-/** A new row id: 16 random bytes, base64url (22 characters; unguessable, so ids leak nothing). */
-export function newId(): string {
-  return randomBytes(16).toString("base64url");
-}
-
 /** SHA-256 of a token, base64url: what the store keeps. */
 export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("base64url");

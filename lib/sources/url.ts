@@ -33,6 +33,7 @@ import type { Readable } from "node:stream";
 import { pipeline } from "node:stream";
 import * as zlib from "node:zlib";
 import ipaddr from "ipaddr.js";
+import { formatBytes } from "../words";
 
 export type UrlRefusalCode =
   | "URL_INVALID"
@@ -467,7 +468,7 @@ async function readBody(response: http.IncomingMessage, target: Target, maxBytes
   const tooLarge = () =>
     new UrlFetchError(
       "URL_TOO_LARGE",
-      `The calendar at ${target.hostname} is larger than the ${formatMb(maxBytes)} limit. Export a shorter date range and upload the .ics file instead.`,
+      `The calendar at ${target.hostname} is larger than the ${formatBytes(maxBytes)} limit. Export a shorter date range and upload the .ics file instead.`,
       target.url.href,
     );
   // Refuse before reading a byte when the server says up front it is too big. (Compressed length:
@@ -574,11 +575,6 @@ function describeInputHost(raw: string): string {
 function formatSeconds(ms: number): string {
   const s = Number((ms / 1000).toFixed(ms < 1000 ? 2 : 1));
   return `${s} ${s === 1 ? "second" : "seconds"}`;
-}
-
-function formatMb(bytes: number): string {
-  const mb = bytes / MIB;
-  return `${mb >= 1 ? Number(mb.toFixed(1)) : Number(mb.toPrecision(2))} MB`;
 }
 
 function lowerFirst(s: string): string {

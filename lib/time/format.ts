@@ -5,6 +5,7 @@
 import { DateTime } from "luxon";
 import { civilFromDays, isoDateOfDay } from "./civil";
 import { requireZone } from "./zone";
+import { DAY } from "./units";
 
 /**
  * `Tue 12 Jan 2027 18:30` in `zone` (24-hour clock, English, as in a table).
@@ -55,7 +56,7 @@ const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 /** The local day number (days since 1970-01-01) of an instant in `zone`, via the zone's transition table. */
 function localDay(ms: number, zone: string): number {
   const z = requireZone(zone);
-  return Math.floor((ms + z.offsetAt(ms)) / 86_400_000);
+  return Math.floor((ms + z.offsetAt(ms)) / DAY);
 }
 
 /**

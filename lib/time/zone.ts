@@ -7,9 +7,7 @@
  */
 import { IANAZone } from "luxon";
 import { WINDOWS_TO_IANA } from "./windows-zones.data";
-
-const HOUR = 3_600_000;
-const DAY = 86_400_000;
+import { MINUTE, HOUR, DAY } from "./units";
 
 /** The rules of one zone. All times are epoch milliseconds; offsets are milliseconds east of UTC. */
 export interface ZoneRules {
@@ -136,7 +134,7 @@ class IanaZoneRules implements ZoneRules {
   }
 
   private rawOffset(utcMs: number): number {
-    return this.zone.offset(utcMs) * 60_000;
+    return this.zone.offset(utcMs) * MINUTE;
   }
 
   private table(utcMs: number): YearTable {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/calendars/route";
-import type { SourceSummary } from "@/lib/sources/check";
+import type { SourceSummary } from "@/lib/check/run";
 import { expectError, fixture, fixturePart, LEARNER, postForm } from "./helpers";
 
 type Summary = SourceSummary;

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/check/route";
-import { DEFAULT_CHECK_LIMITS } from "@/lib/sources/check-form";
+import { DEFAULT_CHECK_LIMITS } from "@/lib/check/form";
 import { expectError, fixturePart, LEARNER, MIB, postForm } from "./helpers";
 
 const CHECK = "/api/check";

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/check/route";
-import { formatBytes } from "@/lib/ics/import";
+import { formatBytes } from "@/lib/words";
 import { expectError, fixturePart, LEARNER, MIB, postForm } from "./helpers";
 
 const AWAY = [

@@ -21,9 +21,9 @@ import { AppError } from "@/lib/errors";
 import { termWindow } from "@/lib/fit";
 import { fitJson } from "@/lib/fit/json";
 import { preferencesFrom } from "@/lib/fit/preferences";
-import { requestedSections, runCheck, type CalendarSource, type ConnectedSource } from "@/lib/sources/check";
-import type { CheckForm } from "@/lib/sources/check-form";
-import { webCheck } from "@/lib/sources/web-check";
+import { requestedSections, runCheck, type CalendarSource, type ConnectedSource } from "@/lib/check/run";
+import type { CheckForm } from "@/lib/check/form";
+import { webCheck } from "@/lib/check/web";
 import { startFakeCalendarApi, type FakeCalendarApi, type FakeInstance } from "../helpers/fake-calendar-api";
 import { randomName, storeKinds, TestClock, useStore } from "../helpers/stores";
 

@@ -7,7 +7,7 @@
  * US DST rules written out by hand, used to turn the dates RFC 5545 prints into UTC instants.
  */
 import { importIcs } from "@/lib/ics/import";
-import type { IcsEvent, ImportIssue } from "@/lib/ics/types";
+import type { CalendarEvent, ImportIssue } from "@/lib/calendar";
 import { expandEvents, type Occurrence } from "@/lib/recurrence/expand";
 
 /** VEVENT lines (without BEGIN/END:VEVENT); a `UID` and `DTSTAMP` are added when missing. */
@@ -54,7 +54,7 @@ export function ms(isoText: string): number {
 }
 
 /** Imports an .ics text and fails loudly when the engine refuses it. */
-export function importEvents(text: string): { events: IcsEvent[]; issues: ImportIssue[] } {
+export function importEvents(text: string): { events: CalendarEvent[]; issues: ImportIssue[] } {
   const r = importIcs(text);
   if (!r.ok) throw new Error(`importIcs refused the test calendar: ${r.issues.map((i) => i.message).join(" | ")}`);
   return { events: r.calendar.events, issues: r.issues };

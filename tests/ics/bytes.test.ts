@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { importIcs, type ImportResult } from "@/lib/ics/import";
-import type { IcsEvent } from "@/lib/ics/types";
+import type { CalendarEvent } from "@/lib/calendar";
 
 const enc = new TextEncoder();
 
@@ -37,14 +37,14 @@ function calendarLines(summary = "Standup"): string[] {
   ];
 }
 
-function ok(result: ImportResult): { events: IcsEvent[]; issues: ImportResult["issues"]; encoding: string } {
+function ok(result: ImportResult): { events: CalendarEvent[]; issues: ImportResult["issues"]; encoding: string } {
   if (!result.ok) throw new Error(`import refused: ${JSON.stringify(result.issues)}`);
   return { events: result.calendar.events, issues: result.issues, encoding: result.calendar.stats.encoding };
 }
 
-function only(events: readonly IcsEvent[]): IcsEvent {
+function only(events: readonly CalendarEvent[]): CalendarEvent {
   expect(events).toHaveLength(1);
-  return events[0] as IcsEvent;
+  return events[0] as CalendarEvent;
 }
 
 describe("line endings", () => {
@@ -259,7 +259,7 @@ describe("file structure", () => {
     ].join("\r\n");
     const { events, issues } = ok(importIcs(bytes(text)));
     expect(events.map((e) => e.uid)).toEqual(["first", "second"]);
-    const second = events[1] as IcsEvent;
+    const second = events[1] as CalendarEvent;
     expect(second.start.kind).toBe("zoned");
     if (second.start.kind === "zoned") expect(second.start.zone.wallToUtc(second.start.wall)).toBe(Date.parse("2027-01-13T06:00:00Z"));
     expect(issues).toEqual([]);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { importIcs, type ImportResult } from "@/lib/ics/import";
-import type { IcsEvent, ImportIssue, IssueCode } from "@/lib/ics/types";
+import type { CalendarEvent, ImportIssue, IssueCode } from "@/lib/calendar";
 
 /** A good event, used around the bad one to show that the rest of the file survives. */
 function goodEvent(uid: string): string[] {
@@ -25,12 +25,12 @@ function lineOf(lines: readonly string[], text: string, after = 0): number {
   return i + 1;
 }
 
-function accepted(result: ImportResult): { events: IcsEvent[]; issues: ImportIssue[] } {
+function accepted(result: ImportResult): { events: CalendarEvent[]; issues: ImportIssue[] } {
   if (!result.ok) throw new Error(`import refused: ${JSON.stringify(result.issues)}`);
   return { events: result.calendar.events, issues: result.issues };
 }
 
-function uids(events: readonly IcsEvent[]): string[] {
+function uids(events: readonly CalendarEvent[]): string[] {
   return events.map((e) => e.uid).sort();
 }
 

@@ -13,9 +13,10 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { classifyOccurrence, busyIntervals, DEFAULT_BUSY_PREFERENCES, type BusyRule } from "@/lib/busy";
-import type { IcsEvent } from "@/lib/ics/types";
-import { googleEvents, googleEventToIcs, type GoogleEvent, type ProviderEvents } from "@/lib/providers/google";
-import { graphEvents, graphEventToIcs, selfAddress, type GraphEvent } from "@/lib/providers/graph";
+import type { CalendarEvent } from "@/lib/calendar";
+import { googleEvents, fromGoogleEvent, type GoogleEvent } from "@/lib/providers/google";
+import type { ProviderEvents } from "@/lib/providers/types";
+import { graphEvents, fromGraphEvent, selfAddress, type GraphEvent } from "@/lib/providers/graph";
 import { expandEvents, type Occurrence } from "@/lib/recurrence/expand";
 import { fakeClient, startFakeCalendarApi, weekly, type FakeCalendarApi, type FakeInstance } from "../helpers/fake-calendar-api";
 import { iso, ms } from "../helpers/ics";
@@ -63,7 +64,7 @@ function read(provider: Provider): Promise<ProviderEvents> {
     : graphEvents(client, "work", WINDOW, { endpoints: { graphApi: api.graphApi }, accountEmail: EMAIL });
 }
 
-function expand(events: readonly IcsEvent[]): Occurrence[] {
+function expand(events: readonly CalendarEvent[]): Occurrence[] {
   return expandEvents(events, WINDOW, { viewerZone: ZONE }).occurrences;
 }
 
@@ -73,14 +74,14 @@ function occurrenceOf(occurrences: readonly Occurrence[], uid: string): Occurren
   return found[0] as Occurrence;
 }
 
-function eventById(events: readonly IcsEvent[], uid: string): IcsEvent {
+function eventById(events: readonly CalendarEvent[], uid: string): CalendarEvent {
   const found = events.filter((e) => e.uid === uid);
   expect(found, uid).toHaveLength(1);
-  return found[0] as IcsEvent;
+  return found[0] as CalendarEvent;
 }
 
-const recurrenceIso = (e: IcsEvent) => (e.recurrenceId?.kind === "utc" ? iso(e.recurrenceId.utc) : e.recurrenceId);
-const startIso = (e: IcsEvent) => (e.start.kind === "utc" ? iso(e.start.utc) : e.start);
+const recurrenceIso = (e: CalendarEvent) => (e.recurrenceId?.kind === "utc" ? iso(e.recurrenceId.utc) : e.recurrenceId);
+const startIso = (e: CalendarEvent) => (e.start.kind === "utc" ? iso(e.start.utc) : e.start);
 
 describe.each<Provider>(["google", "microsoft"])("%s: a weekly series with a moved and a cancelled instance", (provider) => {
   it("every instance keeps the series id as uid and its original start as recurrenceId; the moved one is at its new time", async () => {
@@ -220,28 +221,28 @@ describe.each<Provider>(["google", "microsoft"])("%s: a series across the DST ch
   });
 });
 
-describe("googleEventToIcs on its own", () => {
+describe("fromGoogleEvent on its own", () => {
   const base: GoogleEvent = { id: "e1", summary: "Standup", start: { dateTime: "2027-01-05T09:00:00-05:00", timeZone: "America/New_York" }, end: { dateTime: "2027-01-05T09:15:00-05:00" } };
 
   it("reads an offset date-time as an exact instant, and keeps the calendar as the source", () => {
-    const ev = googleEventToIcs(base, "work@example.com");
+    const ev = fromGoogleEvent(base, "work@example.com");
     expect(ev).toMatchObject({ uid: "e1", source: "google:work@example.com", summary: "Standup", start: { kind: "utc", utc: ms("2027-01-05T14:00:00Z") }, end: { kind: "utc", utc: ms("2027-01-05T14:15:00Z") }, status: "CONFIRMED", transparent: false, kind: "default" });
     expect(ev?.recurrenceId).toBeUndefined();
   });
 
   it("an event without a usable start is left out", () => {
-    expect(googleEventToIcs({ id: "x" }, "work")).toBeUndefined();
-    expect(googleEventToIcs({ id: "x", start: { dateTime: "next Tuesday" } }, "work")).toBeUndefined();
-    expect(googleEventToIcs({ id: "x", start: { date: "2027-13-45x" } }, "work")).toBeUndefined();
+    expect(fromGoogleEvent({ id: "x" }, "work")).toBeUndefined();
+    expect(fromGoogleEvent({ id: "x", start: { dateTime: "next Tuesday" } }, "work")).toBeUndefined();
+    expect(fromGoogleEvent({ id: "x", start: { date: "2027-13-45x" } }, "work")).toBeUndefined();
   });
 
   it("an all-day instance of a series keeps its original date as recurrenceId", () => {
-    const ev = googleEventToIcs({ id: "bday_20270310", recurringEventId: "bday", start: { date: "2027-03-11" }, end: { date: "2027-03-12" }, originalStartTime: { date: "2027-03-10" } }, "family");
+    const ev = fromGoogleEvent({ id: "bday_20270310", recurringEventId: "bday", start: { date: "2027-03-11" }, end: { date: "2027-03-12" }, originalStartTime: { date: "2027-03-10" } }, "family");
     expect(ev).toMatchObject({ uid: "bday", start: { kind: "date", wall: Date.UTC(2027, 2, 11) }, end: { kind: "date", wall: Date.UTC(2027, 2, 12) }, recurrenceId: { kind: "date", wall: Date.UTC(2027, 2, 10) } });
   });
 
   it("attendee and organizer addresses are lower-cased, responses become PARTSTATs", () => {
-    const ev = googleEventToIcs(
+    const ev = fromGoogleEvent(
       {
         ...base,
         organizer: { email: "Boss@Example.COM" },
@@ -263,17 +264,17 @@ describe("googleEventToIcs on its own", () => {
   });
 
   it("a cancelled instance (as showDeleted=true would list it) is CANCELLED and expands to nothing", () => {
-    const ev = googleEventToIcs({ ...base, id: "sync_20270119", recurringEventId: "sync", status: "cancelled", originalStartTime: { dateTime: "2027-01-05T09:00:00-05:00" } }, "work");
+    const ev = fromGoogleEvent({ ...base, id: "sync_20270119", recurringEventId: "sync", status: "cancelled", originalStartTime: { dateTime: "2027-01-05T09:00:00-05:00" } }, "work");
     expect(ev?.status).toBe("CANCELLED");
-    expect(expandEvents([ev as IcsEvent], WINDOW, { viewerZone: ZONE }).occurrences).toEqual([]);
+    expect(expandEvents([ev as CalendarEvent], WINDOW, { viewerZone: ZONE }).occurrences).toEqual([]);
   });
 });
 
-describe("graphEventToIcs on its own", () => {
+describe("fromGraphEvent on its own", () => {
   const allDay = (start: string, end: string): GraphEvent => ({ id: "a1", subject: "Offsite", isAllDay: true, start: { dateTime: start, timeZone: "UTC" }, end: { dateTime: end, timeZone: "UTC" }, showAs: "busy", type: "singleInstance" });
 
   it("an all-day event at midnight UTC is its date", () => {
-    const ev = graphEventToIcs(allDay("2027-03-08T00:00:00.0000000", "2027-03-09T00:00:00.0000000"), "cal", null);
+    const ev = fromGraphEvent(allDay("2027-03-08T00:00:00.0000000", "2027-03-09T00:00:00.0000000"), "cal", null);
     expect([ev?.start, ev?.end]).toEqual([
       { kind: "date", wall: Date.UTC(2027, 2, 8) },
       { kind: "date", wall: Date.UTC(2027, 2, 9) },
@@ -281,7 +282,7 @@ describe("graphEventToIcs on its own", () => {
   });
 
   it("an all-day event given as 05:00Z (the organiser's New York midnight) is still 8 March", () => {
-    const ev = graphEventToIcs(allDay("2027-03-08T05:00:00.0000000", "2027-03-09T05:00:00.0000000"), "cal", null);
+    const ev = fromGraphEvent(allDay("2027-03-08T05:00:00.0000000", "2027-03-09T05:00:00.0000000"), "cal", null);
     expect([ev?.start, ev?.end]).toEqual([
       { kind: "date", wall: Date.UTC(2027, 2, 8) },
       { kind: "date", wall: Date.UTC(2027, 2, 9) },
@@ -289,17 +290,17 @@ describe("graphEventToIcs on its own", () => {
   });
 
   it("an all-day event given as 14:00Z the day before (the organiser's Sydney midnight) is 8 March", () => {
-    const ev = graphEventToIcs(allDay("2027-03-07T13:00:00.0000000", "2027-03-08T13:00:00.0000000"), "cal", null);
+    const ev = fromGraphEvent(allDay("2027-03-07T13:00:00.0000000", "2027-03-08T13:00:00.0000000"), "cal", null);
     expect(ev?.start).toEqual({ kind: "date", wall: Date.UTC(2027, 2, 8) });
   });
 
   it("a time in a zone other than the UTC asked for is not trusted, and a series master is left out", () => {
-    expect(graphEventToIcs({ id: "z", start: { dateTime: "2027-01-05T09:00:00.0000000", timeZone: "Eastern Standard Time" }, end: { dateTime: "2027-01-05T10:00:00.0000000", timeZone: "Eastern Standard Time" } }, "cal", null)).toBeUndefined();
-    expect(graphEventToIcs({ id: "m", type: "seriesMaster", start: { dateTime: "2027-01-05T14:00:00.0000000", timeZone: "UTC" } }, "cal", null)).toBeUndefined();
+    expect(fromGraphEvent({ id: "z", start: { dateTime: "2027-01-05T09:00:00.0000000", timeZone: "Eastern Standard Time" }, end: { dateTime: "2027-01-05T10:00:00.0000000", timeZone: "Eastern Standard Time" } }, "cal", null)).toBeUndefined();
+    expect(fromGraphEvent({ id: "m", type: "seriesMaster", start: { dateTime: "2027-01-05T14:00:00.0000000", timeZone: "UTC" } }, "cal", null)).toBeUndefined();
   });
 
   it("an occurrence keeps the series master's id as uid and its original start as recurrenceId", () => {
-    const ev = graphEventToIcs(
+    const ev = fromGraphEvent(
       { id: "AAMkOcc", type: "exception", seriesMasterId: "AAMkMaster", originalStart: "2027-01-26T14:00:00Z", start: { dateTime: "2027-01-27T19:00:00.0000000", timeZone: "UTC" }, end: { dateTime: "2027-01-27T20:00:00.0000000", timeZone: "UTC" } },
       "cal",
       null,
@@ -309,11 +310,11 @@ describe("graphEventToIcs on its own", () => {
 
   it("the learner's answer to an invitation becomes their attendee entry (a stand-in address when the account's is unknown); appointments have none", () => {
     const declined: GraphEvent = { id: "d", start: { dateTime: "2027-02-15T15:00:00.0000000", timeZone: "UTC" }, end: { dateTime: "2027-02-15T16:00:00.0000000", timeZone: "UTC" }, responseStatus: { response: "declined" }, showAs: "free" };
-    expect(graphEventToIcs(declined, "cal", "Ana@Example.com")?.attendees).toEqual([{ email: "ana@example.com", partstat: "DECLINED" }]);
-    expect(graphEventToIcs(declined, "cal", null)?.attendees).toEqual([{ email: selfAddress("cal"), partstat: "DECLINED" }]);
-    expect(graphEventToIcs({ ...declined, responseStatus: { response: "organizer" } }, "cal", "ana@example.com")?.attendees).toEqual([]);
+    expect(fromGraphEvent(declined, "cal", "Ana@Example.com")?.attendees).toEqual([{ email: "ana@example.com", partstat: "DECLINED" }]);
+    expect(fromGraphEvent(declined, "cal", null)?.attendees).toEqual([{ email: selfAddress("cal"), partstat: "DECLINED" }]);
+    expect(fromGraphEvent({ ...declined, responseStatus: { response: "organizer" } }, "cal", "ana@example.com")?.attendees).toEqual([]);
     // "none" is a plain appointment, not an unanswered invitation: no attendee, so not tentative.
-    const appointment = graphEventToIcs({ ...declined, showAs: "busy", responseStatus: { response: "none" } }, "cal", "ana@example.com") as IcsEvent;
+    const appointment = fromGraphEvent({ ...declined, showAs: "busy", responseStatus: { response: "none" } }, "cal", "ana@example.com") as CalendarEvent;
     expect(appointment.attendees).toEqual([]);
     const [o] = expandEvents([appointment], WINDOW, { viewerZone: ZONE }).occurrences;
     expect(classifyOccurrence(o as Occurrence, { ...DEFAULT_BUSY_PREFERENCES, tentativeIsBusy: false, ownerEmails: ["ana@example.com"] })).toEqual({ busy: true, rule: "busy" });
@@ -322,14 +323,14 @@ describe("graphEventToIcs on its own", () => {
   it("an instance without its original start keeps its own id, so two such instances are two events", () => {
     const a: GraphEvent = { id: "i1", seriesMasterId: "m", type: "occurrence", start: { dateTime: "2027-02-15T15:00:00.0000000", timeZone: "UTC" }, end: { dateTime: "2027-02-15T16:00:00.0000000", timeZone: "UTC" } };
     const b: GraphEvent = { ...a, id: "i2", start: { dateTime: "2027-02-22T15:00:00.0000000", timeZone: "UTC" }, end: { dateTime: "2027-02-22T16:00:00.0000000", timeZone: "UTC" } };
-    const events = [graphEventToIcs(a, "cal", null), graphEventToIcs(b, "cal", null)] as IcsEvent[];
+    const events = [fromGraphEvent(a, "cal", null), fromGraphEvent(b, "cal", null)] as CalendarEvent[];
     expect(expandEvents(events, WINDOW, { viewerZone: ZONE }).occurrences).toHaveLength(2);
   });
 
   it("isCancelled is CANCELLED, and out of office is busy by its status", () => {
     const times = { start: { dateTime: "2027-02-18T18:00:00.0000000", timeZone: "UTC" }, end: { dateTime: "2027-02-18T22:00:00.0000000", timeZone: "UTC" } };
-    expect(graphEventToIcs({ id: "c", isCancelled: true, showAs: "busy", ...times }, "cal", null)?.status).toBe("CANCELLED");
-    const oof = graphEventToIcs({ id: "o", showAs: "oof", ...times }, "cal", null) as IcsEvent;
+    expect(fromGraphEvent({ id: "c", isCancelled: true, showAs: "busy", ...times }, "cal", null)?.status).toBe("CANCELLED");
+    const oof = fromGraphEvent({ id: "o", showAs: "oof", ...times }, "cal", null) as CalendarEvent;
     expect(oof.busyStatus).toBe("OOF");
     const [o] = expandEvents([oof], WINDOW, { viewerZone: ZONE }).occurrences;
     expect(classifyOccurrence(o as Occurrence)).toEqual({ busy: true, rule: "out-of-office" });

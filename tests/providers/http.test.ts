@@ -15,7 +15,7 @@ import { AppError } from "@/lib/errors";
 import { googleEvents, listGoogleCalendars } from "@/lib/providers/google";
 import { ProviderError, retryAfterMs, type ProviderErrorCode } from "@/lib/providers/http";
 import { refreshTokens } from "@/lib/providers/oauth";
-import { providerAppError } from "@/lib/sources/web-check";
+import { providerAppError } from "@/lib/check/web";
 import { fakeClient, startFakeCalendarApi, type FakeCalendarApi } from "../helpers/fake-calendar-api";
 import { ms } from "../helpers/ics";
 

@@ -5,10 +5,10 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseRecurrenceRule } from "@/lib/ics/rrule-text";
-import { isFastShape } from "@/lib/recurrence/fast-rule";
-import { expandRule } from "@/lib/recurrence/rule-expand";
-import { civilFromDays, daysFromCivil } from "@/lib/recurrence/fast-rule";
+import { parseRecurrenceRule } from "@/lib/ics/rule/text";
+import { isFastShape } from "@/lib/ics/rule/fast";
+import { expandRule } from "@/lib/ics/rule/expand";
+import { civilFromDays, daysFromCivil } from "@/lib/ics/rule/fast";
 
 const DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 const DAY = 86_400_000;

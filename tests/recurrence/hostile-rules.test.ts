@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { importIcs } from "@/lib/ics/import";
-import type { IcsEvent, ImportIssue } from "@/lib/ics/types";
+import type { CalendarEvent, ImportIssue } from "@/lib/calendar";
 import { expandEvents, type Occurrence } from "@/lib/recurrence/expand";
 
 const MIN = 60_000;
@@ -20,7 +20,7 @@ function calendar(...events: string[][]): string[] {
   return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//FormatFit tests//EN", ...events.flat(), "END:VCALENDAR"];
 }
 
-function load(lines: readonly string[]): { events: IcsEvent[]; issues: ImportIssue[] } {
+function load(lines: readonly string[]): { events: CalendarEvent[]; issues: ImportIssue[] } {
   const result = importIcs(lines.join("\r\n"));
   if (!result.ok) throw new Error(`import refused: ${JSON.stringify(result.issues)}`);
   return { events: result.calendar.events, issues: result.issues };

@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { importIcs } from "@/lib/ics/import";
-import type { IcsEvent } from "@/lib/ics/types";
+import type { CalendarEvent } from "@/lib/calendar";
 import { expandEvents, type Occurrence, type Window } from "@/lib/recurrence/expand";
 
 const MIN = 60_000;
@@ -145,7 +145,7 @@ function icsText(events: readonly GenEvent[]): string {
   return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//FormatFit property tests//EN", ...events.flatMap((e, i) => veventLines(e, `ev-${i}`)), "END:VCALENDAR", ""].join("\r\n");
 }
 
-function load(text: string): IcsEvent[] {
+function load(text: string): CalendarEvent[] {
   const result = importIcs(text);
   if (!result.ok) throw new Error(`generated calendar refused: ${JSON.stringify(result.issues)}\n${text}`);
   return result.calendar.events;
@@ -167,7 +167,7 @@ function plain(o: Occurrence): Plain {
 const key = (o: Plain) => `${o.uid}|${o.start}`;
 
 /** Expansion of a possibly empty window (the engine refuses `to <= from`; an empty window holds nothing). */
-function expand(events: readonly IcsEvent[], window: Window, viewerZone: string): Plain[] {
+function expand(events: readonly CalendarEvent[], window: Window, viewerZone: string): Plain[] {
   if (window.to <= window.from) return [];
   return expandEvents(events, window, { viewerZone }).occurrences.map(plain);
 }

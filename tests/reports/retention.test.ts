@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import type { Store } from "@/lib/db";
 import type { Advisor, Owner, Reports } from "@/lib/reports";
-import { newId } from "@/lib/reports/tokens";
+import { newId } from "@/lib/db/id";
 import { DAY_MS, TestClock, anonymousOwner, sampleSnapshot, storeKinds, useStore, userOwner } from "../helpers/stores";
 
 const KINDS = await storeKinds();

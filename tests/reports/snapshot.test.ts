@@ -12,7 +12,7 @@ import { loadCatalog } from "@/lib/catalog";
 import { preferencesFrom } from "@/lib/fit";
 import { reportBodyHtml, reportDocument } from "@/lib/reports/html";
 import { snapshotOf, SNAPSHOT_VERSION } from "@/lib/reports/snapshot";
-import { checkResponse, runCheck, type CheckResponse } from "@/lib/sources/check";
+import { checkResponse, runCheck, type CheckResponse } from "@/lib/check/run";
 import { TestClock, anonymousOwner, storeKinds, useStore } from "../helpers/stores";
 
 const KINDS = await storeKinds();

@@ -6,7 +6,8 @@
 import { createHash } from "node:crypto";
 import * as crypto from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
-import { hashToken, looksLikeToken, newId, newToken, secretsEqual } from "@/lib/reports/tokens";
+import { newId } from "@/lib/db/id";
+import { hashToken, looksLikeToken, newToken, secretsEqual } from "@/lib/reports/tokens";
 
 vi.mock("node:crypto", async (importOriginal) => {
   const actual = await importOriginal<typeof import("node:crypto")>();

@@ -5,7 +5,7 @@
  */
 import ICAL from "ical.js";
 import { importIcs } from "@/lib/ics/import";
-import type { ImportIssue } from "@/lib/ics/types";
+import type { ImportIssue } from "@/lib/calendar";
 import { expandEvents, type Occurrence } from "@/lib/recurrence/expand";
 import { iso } from "../helpers/ics";
 

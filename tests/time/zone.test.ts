@@ -7,7 +7,7 @@
  * Wall-clock fields are written as Date.UTC(...) (months 0-based), as the engine encodes them.
  */
 import { describe, expect, it } from "vitest";
-import type { DateValue } from "@/lib/ics/types";
+import type { DateValue } from "@/lib/calendar";
 import { ianaZone, requireZone, type ZoneRules } from "@/lib/time/zone";
 import { expandText, importEvents, ics, iso, ms } from "../helpers/ics";
 

@@ -1,6 +1,6 @@
 /** POST /api/calendars: what each uploaded or linked calendar holds, before a check. */
-import { parseCheckForm } from "@/lib/sources/check-form";
-import { webInspect } from "@/lib/sources/web-check";
+import { parseCheckForm } from "@/lib/check/form";
+import { webInspect } from "@/lib/check/web";
 import { connectedResolver } from "@/app/connected";
 import { errorResponse, serverCatalog, urlFetchOptions } from "@/app/server";
 

@@ -1,6 +1,6 @@
 /** POST /api/check: calendars + preferences + sections → the check's JSON (or the study plan .ics). */
-import { parseCheckForm } from "@/lib/sources/check-form";
-import { webCheck } from "@/lib/sources/web-check";
+import { parseCheckForm } from "@/lib/check/form";
+import { webCheck } from "@/lib/check/web";
 import { connectedResolver } from "@/app/connected";
 import { errorResponse, serverCatalog, urlFetchOptions } from "@/app/server";
 

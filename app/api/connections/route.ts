@@ -5,7 +5,7 @@
  */
 import { ProviderError } from "@/lib/providers/http";
 import { SealError } from "@/lib/connections/seal";
-import { providerAppError } from "@/lib/sources/web-check";
+import { providerAppError } from "@/lib/check/web";
 import { errorResponse, serverConnections } from "@/app/server";
 import { requireUserId } from "@/app/connected";
 

@@ -1,5 +1,5 @@
 /** POST /api/reports: run the check from the form and save it as a report for this owner. */
-import { parseCheckForm } from "@/lib/sources/check-form";
+import { parseCheckForm } from "@/lib/check/form";
 import { connectedResolver } from "@/app/connected";
 import { saveCheckAsReport } from "@/lib/reports/save";
 import { assertSameOrigin, errorResponse, serverCatalog, serverReports, urlFetchOptions } from "@/app/server";

@@ -12,8 +12,7 @@ import { DateTime, IANAZone } from "luxon";
 import { requireZone, type ZoneRules } from "../../time/zone";
 import { property, textProperty, type WriteComponent } from "./calendar";
 import { utcOffset, wallDateTime } from "./values";
-
-const DAY = 86_400_000;
+import { DAY } from "../../time/units";
 const SECOND = 1000;
 /** How far before the range to look for the change in force at its start (DST changes are yearly). */
 const LOOK_BACK = 2 * 366 * DAY;

@@ -3,8 +3,8 @@
  * silently drops `INTERVAL=-2` and rolls `UNTIL=20200230` into March, and more forgiving than the
  * RFC where real writers deviate harmlessly (`BYDAY=MO, TU` with spaces, lower case).
  */
-import type { RecurrenceRule } from "./types";
-import { parseDateOrDateTime, ValueError, truncate } from "./values";
+import type { RecurrenceRule } from "../../calendar";
+import { parseDateOrDateTime, ValueError, truncate } from "../values";
 
 const FREQS = ["YEARLY", "MONTHLY", "WEEKLY", "DAILY", "HOURLY", "MINUTELY", "SECONDLY"] as const;
 const DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];

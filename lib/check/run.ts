@@ -1,7 +1,8 @@
 /**
- * The check as the web app runs it: calendars (uploaded or fetched) → import → expand over the
- * chosen sections' terms → fit → the JSON of the CLI's `check`, plus what the page shows about each
- * source. Everything happens in memory for one request; nothing is stored.
+ * The one check pipeline: calendars (files, uploads, fetched URLs, connected accounts) → the chosen
+ * sections' term window → import → expand → busy → fit → the result, plus what each source held.
+ * The CLI's `check`, `POST /api/check`, `POST /api/reports` and the planner all run this; everything
+ * happens in memory and nothing is stored.
  */
 import type { Catalog, Course, Section } from "../catalog/schema";
 import { AppError } from "../errors";
@@ -10,36 +11,18 @@ import { fitDetails, fitJson, type FitDetails, type FitJson } from "../fit/json"
 import type { FitPreferences } from "../fit/preferences";
 import { studyPlanCalendar } from "../export/study-plan";
 import { importIcs } from "../ics/import";
-import type { IcsEvent, ImportIssue } from "../ics/types";
+import type { CalendarEvent, ImportIssue } from "../calendar";
 import { expandEvents, type Occurrence } from "../recurrence/expand";
 import { isoUtc } from "../time/parse";
+import type { CalendarSource, ConnectedSource } from "../sources/types";
+import type { Window } from "../time/window";
 
-/** One calendar as it reached the server: bytes of an `.ics`, or events read from a connected account. */
-export type CalendarSource = FileSource | ConnectedSource;
-
-export interface FileSource {
-  /** The file name, or the URL's host and path. */
-  readonly name: string;
-  readonly origin: "upload" | "url";
-  readonly bytes: Uint8Array;
-}
-
-/** A Google or Microsoft calendar read through its API (lib/connections), already in the event model. */
-export interface ConnectedSource {
-  /** "Google: Work", "Outlook: Calendar". */
-  readonly name: string;
-  readonly origin: "connected";
-  readonly events: readonly IcsEvent[];
-  /** The account's own addresses: invitations declined there do not make the learner busy. */
-  readonly selfEmails: readonly string[];
-  /** Problems reading it (a cap reached), said on the page. */
-  readonly notes: readonly string[];
-}
+export type { CalendarSource, ConnectedSource, FileSource } from "../sources/types";
 
 /** What the page says about one source: how much it holds, over which dates, and its problems. */
 export interface SourceSummary {
   name: string;
-  origin: "upload" | "url" | "connected";
+  origin: CalendarSource["origin"];
   ok: boolean;
   calendarName?: string;
   bytes: number;
@@ -57,7 +40,9 @@ export const MAX_LISTED_ISSUES = 50;
 
 interface Imported {
   summary: SourceSummary;
-  events: IcsEvent[];
+  events: CalendarEvent[];
+  /** Every issue the import found (the summary lists at most {@link MAX_LISTED_ISSUES}). */
+  issues: readonly ImportIssue[];
 }
 
 function connectedSummary(source: ConnectedSource): Imported {
@@ -83,10 +68,11 @@ function connectedSummary(source: ConnectedSource): Imported {
       issueCount: source.notes.length,
     },
     events: [...source.events],
+    issues: [],
   };
 }
 
-function importSource(source: CalendarSource, window?: { from: number; to: number }): Imported {
+function importSource(source: CalendarSource, window?: Window): Imported {
   if (source.origin === "connected") return connectedSummary(source);
   const result = importIcs(source.bytes, { sourceName: source.name, ...(window ? { window } : {}) });
   const listed = (issues: readonly ImportIssue[]) =>
@@ -95,6 +81,7 @@ function importSource(source: CalendarSource, window?: { from: number; to: numbe
     return {
       summary: { name: source.name, origin: source.origin, ok: false, bytes: source.bytes.length, eventCount: 0, recurringCount: 0, issues: listed(result.issues), issueCount: result.issues.length },
       events: [],
+      issues: result.issues,
     };
   }
   const stats = result.calendar.stats;
@@ -116,6 +103,7 @@ function importSource(source: CalendarSource, window?: { from: number; to: numbe
       issueCount: result.issues.length,
     },
     events: result.calendar.events,
+    issues: result.issues,
   };
 }
 
@@ -145,7 +133,9 @@ export interface CheckOutcome {
   readonly result: FitResult;
   readonly occurrences: readonly Occurrence[];
   readonly sources: SourceSummary[];
-  /** Expansion warnings (runaway rules and the like), with the source's name. */
+  /** Every import warning, with the name of the source it came from (the CLI prints them all). */
+  readonly importIssues: readonly (ImportIssue & { readonly source: string })[];
+  /** Expansion warnings (runaway rules and the like). */
   readonly warnings: { message: string; line?: number }[];
 }
 
@@ -164,7 +154,7 @@ export function requestedSections(catalog: Catalog, sectionIds: readonly string[
   try {
     return chooseSections(catalog, [...new Set(ids)]);
   } catch (e) {
-    if (e instanceof UnknownSectionError) throw new AppError("UNKNOWN_SECTION", `${e.message} Pick sections from the catalog list.`, { where: "sections" });
+    if (e instanceof UnknownSectionError) throw new AppError("UNKNOWN_SECTION", `${e.message} Pick sections from the catalog list.`, { where: "sections", detail: { sectionId: e.sectionId } });
     throw e;
   }
 }
@@ -186,9 +176,11 @@ export function runCheck(request: CheckRequest): CheckOutcome {
   const failed = imported.find((i) => !i.summary.ok);
   if (failed) {
     const first = failed.summary.issues[0];
-    throw new AppError("CALENDAR_INVALID", `${failed.summary.name}${first?.line ? `, line ${first.line}` : ""}: ${first?.message ?? "not an iCalendar file."}`, {
+    const problem = first?.message ?? "not an iCalendar file.";
+    throw new AppError("CALENDAR_INVALID", `${failed.summary.name}${first?.line ? `, line ${first.line}` : ""}: ${problem}`, {
       where: failed.summary.name,
       ...(first?.line !== undefined ? { line: first.line } : {}),
+      detail: { problem },
     });
   }
   const events = imported.flatMap((i) => i.events);
@@ -207,6 +199,7 @@ export function runCheck(request: CheckRequest): CheckOutcome {
     result,
     occurrences: expansion.occurrences,
     sources: imported.map((i) => i.summary),
+    importIssues: imported.flatMap((i) => i.issues.map((issue) => ({ ...issue, source: i.summary.name }))),
     warnings: expansion.warnings.map((w) => ({ message: w.message, ...(w.line !== undefined ? { line: w.line } : {}) })),
   };
 }

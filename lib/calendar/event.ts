@@ -1,5 +1,7 @@
 /**
- * The event model that every calendar source (an .ics file, a URL, Google, Microsoft) is turned into.
+ * The event model that every calendar source (an .ics file, a URL, Google, Microsoft) is turned into:
+ * lib/ics and lib/providers produce it, lib/recurrence expands it. Nothing here is specific to a file
+ * format.
  * Values keep the form the source gave them (UTC, floating, zoned or all-day) so that floating and
  * all-day times can be read in the viewer's zone at expansion time, as RFC 5545 says.
  */
@@ -68,10 +70,10 @@ export interface RecurrenceRule {
 }
 
 /** One VEVENT: a master (with or without rules), a single event, or an override (`recurrenceId`). */
-export interface IcsEvent {
+export interface CalendarEvent {
   readonly uid: string;
-  /** Line of `BEGIN:VEVENT` in the source, 1-based. */
-  readonly line: number;
+  /** Line of `BEGIN:VEVENT` in an `.ics` source, 1-based; absent for events read from an API. */
+  readonly line?: number;
   /** Which source file or calendar it came from (index into the import's sources). */
   readonly source?: string;
   readonly summary?: string;
@@ -93,41 +95,12 @@ export interface IcsEvent {
   readonly kind?: string;
 }
 
-export type IssueSeverity = "error" | "warning";
-
-/** A problem found while importing: where (line), what (code) and what to do (message). */
-export interface ImportIssue {
-  readonly code: IssueCode;
-  readonly severity: IssueSeverity;
-  readonly message: string;
-  readonly line?: number;
-  readonly uid?: string;
+/**
+ * How a warning names an event: by its line in an `.ics` file, or by its UID when it came from an API.
+ *
+ * @example
+ * eventPlace({ uid: "a1", line: 12, … }) // "Event at line 12"
+ */
+export function eventPlace(ev: Pick<CalendarEvent, "uid" | "line">): string {
+  return ev.line !== undefined ? `Event at line ${ev.line}` : `Event ${ev.uid}`;
 }
-
-export type IssueCode =
-  | "EMPTY"
-  | "NOT_ICALENDAR"
-  | "HTML_NOT_ICALENDAR"
-  | "JSON_NOT_ICALENDAR"
-  | "BINARY_NOT_ICALENDAR"
-  | "TRUNCATED"
-  | "TOO_LARGE"
-  | "TOO_MANY_EVENTS"
-  | "ENCODING_FALLBACK"
-  | "MALFORMED_LINE"
-  | "UNBALANCED_COMPONENT"
-  | "MISSING_DTSTART"
-  | "INVALID_DATE"
-  | "INVALID_DURATION"
-  | "END_BEFORE_START"
-  | "UNKNOWN_TZID"
-  | "INVALID_RRULE"
-  | "RRULE_NEVER_MATCHES"
-  | "EMPTY_RRULE"
-  | "INVALID_RDATE"
-  | "INVALID_EXDATE"
-  | "INVALID_RECURRENCE_ID"
-  | "MISSING_UID"
-  | "EXPANSION_CAPPED"
-  | "DUPLICATE_EVENT"
-  | "DUPLICATE_PROPERTY";

@@ -5,7 +5,7 @@
  * attaches the zone afterwards.
  */
 import { RRule, Weekday, type Options } from "rrule";
-import type { RecurrenceRule } from "../ics/types";
+import type { RecurrenceRule } from "../../calendar";
 
 const FREQ: Record<RecurrenceRule["freq"], number> = {
   YEARLY: RRule.YEARLY,

@@ -5,13 +5,14 @@
  */
 import type { Catalog } from "../catalog/schema";
 import { AppError } from "../errors";
-import type { CheckForm, CheckLimits } from "./check-form";
-import { DEFAULT_CHECK_LIMITS } from "./check-form";
+import type { CheckForm, CheckLimits } from "./form";
+import { DEFAULT_CHECK_LIMITS } from "./form";
 import { termWindow } from "../fit";
 import { ProviderError } from "../providers/http";
 import { SealError } from "../connections/seal";
-import { checkResponse, inspectCalendars, requestedSections, runCheck, studyPlanIcs, type CalendarSource, type CheckResponse, type ConnectedSource, type SourceSummary } from "./check";
-import { fetchCalendarUrl, UrlFetchError, type FetchCalendarOptions } from "./url";
+import { checkResponse, inspectCalendars, requestedSections, runCheck, studyPlanIcs, type CalendarSource, type CheckResponse, type ConnectedSource, type SourceSummary } from "./run";
+import { fetchCalendarUrl, UrlFetchError, type FetchCalendarOptions } from "../sources/url";
+import type { Window } from "../time/window";
 
 export interface WebCheckOptions {
   readonly catalog: Catalog;
@@ -24,7 +25,7 @@ export interface WebCheckOptions {
    * Reads connected calendars (lib/connections) for the request's user over the check's window;
    * absent when nobody is signed in.
    */
-  readonly connected?: ((connectionIds: readonly string[], window: { from: number; to: number }) => Promise<ConnectedSource[]>) | undefined;
+  readonly connected?: ((connectionIds: readonly string[], window: Window) => Promise<ConnectedSource[]>) | undefined;
 }
 
 export type WebCheckAnswer = { kind: "json"; body: CheckResponse } | { kind: "ics"; text: string; filename: string };

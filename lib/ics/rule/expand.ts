@@ -10,11 +10,10 @@
  *   negative position (`BYSETPOS=-10` of a 5-day set).
  */
 import { RRule } from "rrule";
-import type { RecurrenceRule } from "../ics/types";
-import { explicitParts, toRRuleOptions } from "./rrule-options";
-import { fastExpand } from "./fast-rule";
-
-const DAY = 86_400_000;
+import type { RecurrenceRule } from "../../calendar";
+import { explicitParts, toRRuleOptions } from "./options";
+import { fastExpand } from "./fast";
+import { MINUTE, HOUR, DAY } from "../../time/units";
 
 export interface RuleExpansion {
   /** Wall-clock start times (as `Date.UTC` fields), ascending, inside the range. */
@@ -125,9 +124,9 @@ export function periodIndex(rule: RecurrenceRule, wall: number): number {
     case "DAILY":
       return Math.floor(wall / DAY);
     case "HOURLY":
-      return Math.floor(wall / 3_600_000);
+      return Math.floor(wall / HOUR);
     case "MINUTELY":
-      return Math.floor(wall / 60_000);
+      return Math.floor(wall / MINUTE);
     case "SECONDLY":
       return Math.floor(wall / 1000);
   }
@@ -145,9 +144,9 @@ export function periodStart(rule: RecurrenceRule, index: number): number {
     case "DAILY":
       return index * DAY;
     case "HOURLY":
-      return index * 3_600_000;
+      return index * HOUR;
     case "MINUTELY":
-      return index * 60_000;
+      return index * MINUTE;
     case "SECONDLY":
       return index * 1000;
   }

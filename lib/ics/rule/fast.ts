@@ -5,12 +5,11 @@
  * checks it against rrule on generated rules — and returns undefined for every other shape, which
  * then goes to rrule.
  */
-import type { RecurrenceRule } from "../ics/types";
+import type { RecurrenceRule } from "../../calendar";
 
-const DAY = 86_400_000;
-
-export { civilFromDays, daysFromCivil } from "../time/civil";
-import { civilFromDays, daysFromCivil } from "../time/civil";
+export { civilFromDays, daysFromCivil } from "../../time/civil";
+import { civilFromDays, daysFromCivil } from "../../time/civil";
+import { DAY } from "../../time/units";
 
 function daysInMonth(y: number, m: number): number {
   if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;

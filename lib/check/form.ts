@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { AppError } from "../errors";
 import { fitPreferencesSchema, type FitPreferences } from "../fit/preferences";
-import { formatBytes } from "../ics/import";
+import { formatBytes } from "../words";
 
 export interface CheckLimits {
   /** Largest single calendar, uploaded or fetched (default 10 MB). */
