@@ -1,4 +1,3 @@
-import { HOUR } from "../../time/units";
 /**
  * Value types written as RFC 5545 text (§3.3): DATE-TIME in UTC or as a zone's wall-clock time,
  * and UTC-OFFSET. Instants are epoch milliseconds; wall-clock times are encoded as
@@ -42,8 +41,8 @@ export function wallDateTime(wallMs: number): string {
  * any. `-0000` is not allowed, so zero is `+0000`.
  *
  * @example
- * utcOffset(-5 * HOUR) // "-0500"
- * utcOffset(5.75 * HOUR) // "+0545"
+ * utcOffset(-5 * 3_600_000) // "-0500"
+ * utcOffset(5.75 * 3_600_000) // "+0545"
  */
 export function utcOffset(offsetMs: number): string {
   const total = Math.round(offsetMs / 1000);
