@@ -14,6 +14,7 @@ import { vtimezone } from "../ics/write/vtimezone";
 import { requireZone, type ZoneRules } from "../time/zone";
 import { MINUTE, HOUR, DAY } from "../time/units";
 import { plural } from "../words";
+import type { Window } from "../time/window";
 
 /** Used in UIDs when no `uidDomain` is given. `.invalid` (RFC 2606) can never be anyone else's host. */
 export const DEFAULT_UID_DOMAIN = "formatfit.invalid";
@@ -194,117 +195,8 @@ function sectionLines(section: Section, course: Course, institution: string | un
  * // RRULE:FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20270426T035959Z / EXDATE;TZID=America/New_York:20270316T183000 …
  */
 export function sectionCalendar(section: Section, course: Course, options: SectionCalendarOptions): string {
-  const sequence = options.sequence ?? 0;
-  if (!Number.isFinite(options.now)) throw new RangeError(`now must be an instant (epoch ms); got ${options.now}`);
-  if (!Number.isSafeInteger(sequence) || sequence < 0) throw new RangeError(`sequence must be a whole number of at least 0; got ${sequence}`);
-  const domain = options.uidDomain ?? DEFAULT_UID_DOMAIN;
-  if (!/^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(domain)) throw new RangeError(`uidDomain must be a host name such as "calendar.school.edu"; got ${JSON.stringify(domain)}`);
-  const url = options.url === undefined ? undefined : checkedUrl(options.url);
-
-  const zone = requireZone(section.timeZone);
-  // The catalog's spelling (validated as an IANA name), not the zone database's canonical one.
-  const tzid = section.timeZone;
-  const about = sectionLines(section, course, options.institution);
-  const common = (kind: SectionEventKind, index: number): ContentLine[] => [
-    property("UID", sectionEventUid(section.id, kind, index, domain)),
-    property("DTSTAMP", utcDateTime(options.now)),
-    property("SEQUENCE", String(sequence)),
-  ];
-  const trailer = (location: string | undefined): ContentLine[] => [
-    ...textProperty("LOCATION", location),
-    ...(url !== undefined ? [property("URL", url)] : []),
-  ];
-  const where = optionalText(section, "location") ?? optionalText(section, "platform");
-
-  const events: WriteComponent[] = [];
-  const skip = "skipDates" in section && section.skipDates ? section.skipDates : [];
-  const meetings = "meetings" in section && section.meetings ? section.meetings : [];
-  meetings.forEach((meeting, index) => {
-    const dates = ruleDates(meeting.rrule, section.startDate, section.endDate);
-    const first = dates[0];
-    if (first === undefined) return; // the catalog schema refuses such a rule; nothing to write
-    const startTime = minutesOf(meeting.startTime) * MINUTE;
-    const startUtc = zone.wallToUtc(first + startTime);
-    const onPattern = new Set(dates.map(dateOf));
-    const title = `${course.id} ${course.title}${meeting.title ? ` — ${meeting.title}` : ""}`;
-    events.push({
-      name: "VEVENT",
-      properties: [
-        ...common("meeting", index),
-        // The catalog's wall-clock time, as written: instances recur at it in the zone.
-        property("DTSTART", wallDateTime(first + startTime), [["TZID", tzid]]),
-        instantProperty("DTEND", startUtc + meeting.durationMinutes * MINUTE, zone, tzid),
-        property("RRULE", exportRule(meeting.rrule, dates, section, zone)),
-        ...skip.filter((date) => onPattern.has(date)).map((date) => property("EXDATE", wallDateTime(wallOf(date) + startTime), [["TZID", tzid]])),
-        ...textProperty("SUMMARY", title),
-        ...textProperty("DESCRIPTION", [`Live session, ${meeting.durationMinutes} minutes, at ${meeting.startTime} ${section.timeZone}.`, ...about].join("\n")),
-        ...trailer(where),
-        ...textProperty("CATEGORIES", "Class session"),
-        property("TRANSP", "OPAQUE"),
-      ],
-    });
-  });
-
-  const extras = "extraMeetings" in section && section.extraMeetings ? section.extraMeetings : [];
-  extras.forEach((extra, index) => {
-    const startUtc = zone.wallToUtc(wallOf(extra.start.slice(0, 10)) + minutesOf(extra.start.slice(11, 16)) * MINUTE);
-    events.push({
-      name: "VEVENT",
-      properties: [
-        ...common("extra", index),
-        // The instant the catalog's time means, so no client has to resolve a DST change itself: a
-        // time in a spring-forward gap is written as the time it becomes (02:30 → 03:30), one in
-        // the repeated hour of a fall-back night in UTC.
-        instantProperty("DTSTART", startUtc, zone, tzid),
-        instantProperty("DTEND", startUtc + extra.durationMinutes * MINUTE, zone, tzid),
-        ...textProperty("SUMMARY", `${course.id} ${course.title} — ${extra.title ?? "Extra session"}`),
-        ...textProperty("DESCRIPTION", [`One-off live session, ${extra.durationMinutes} minutes.`, ...about].join("\n")),
-        ...trailer(where),
-        ...textProperty("CATEGORIES", "Class session"),
-        property("TRANSP", "OPAQUE"),
-      ],
-    });
-  });
-
-  const deadlines = "deadlines" in section && section.deadlines ? section.deadlines : [];
-  deadlines.forEach((deadline, index) => {
-    const dates = ruleDates(deadline.rrule, section.startDate, section.endDate);
-    const first = dates[0];
-    if (first === undefined) return;
-    const dueTime = minutesOf(deadline.time) * MINUTE;
-    const dueUtc = zone.wallToUtc(first + dueTime);
-    const summary = `Due: ${deadline.title} — ${course.id}`;
-    const hours = plural(deadline.hours, "hour");
-    events.push({
-      name: "VEVENT",
-      properties: [
-        ...common("deadline", index),
-        // Starts at the due time: the instant a client shows is the deadline itself.
-        property("DTSTART", wallDateTime(first + dueTime), [["TZID", tzid]]),
-        instantProperty("DTEND", dueUtc + deadlineLengthMinutes(deadline.time) * MINUTE, zone, tzid),
-        property("RRULE", exportRule(deadline.rrule, dates, section, zone)),
-        ...textProperty("SUMMARY", summary),
-        ...textProperty("DESCRIPTION", [`${deadline.title} is due at ${deadline.time} ${section.timeZone}; plan about ${hours} of work for it.`, ...about].join("\n")),
-        ...trailer(optionalText(section, "platform")),
-        ...textProperty("CATEGORIES", "Deadline"),
-        property("TRANSP", "TRANSPARENT"),
-      ],
-      components: [
-        {
-          name: "VALARM",
-          properties: [property("ACTION", "DISPLAY"), ...textProperty("DESCRIPTION", `${summary} (in one day)`), property("TRIGGER", "-P1D")],
-        },
-      ],
-    });
-  });
-
-  const startYear = Number(section.startDate.slice(0, 4));
-  const endYear = Number(section.endDate.slice(0, 4));
-  // A year either side of the term, plus the widest UTC offset, in instants.
-  const range = {
-    from: Date.UTC(startYear - 1, Number(section.startDate.slice(5, 7)) - 1, Number(section.startDate.slice(8, 10))) - 15 * HOUR,
-    to: Date.UTC(endYear + 1, Number(section.endDate.slice(5, 7)) - 1, Number(section.endDate.slice(8, 10)) + 1) + 15 * HOUR,
-  };
+  const ctx = writeContext(section, course, options);
+  const events = [...meetingEvents(ctx), ...extraEvents(ctx), ...deadlineEvents(ctx)];
   const name = `${course.id} ${section.id} — ${course.title}`;
   const calendar: WriteComponent = {
     name: "VCALENDAR",
@@ -316,13 +208,154 @@ export function sectionCalendar(section: Section, course: Course, options: Secti
       ...textProperty("NAME", name),
       ...textProperty("X-WR-CALNAME", name),
       ...textProperty("X-WR-CALDESC", [options.institution, course.summary].filter((s) => s !== undefined && s.trim() !== "").join(": ")),
-      ...textProperty("X-WR-TIMEZONE", tzid),
+      ...textProperty("X-WR-TIMEZONE", ctx.tzid),
       property("REFRESH-INTERVAL", REFRESH_INTERVAL, [["VALUE", "DURATION"]]),
       property("X-PUBLISHED-TTL", REFRESH_INTERVAL),
     ],
-    components: [vtimezone(tzid, range), ...events],
+    components: [vtimezone(ctx.tzid, zoneRange(section)), ...events],
   };
   return writeComponent(calendar);
+}
+
+/** What every event of one section's calendar shares: its zone, its UID and stamp lines, its footer. */
+interface WriteContext {
+  readonly section: Section;
+  readonly course: Course;
+  readonly zone: ZoneRules;
+  /** The catalog's spelling (validated as an IANA name), not the zone database's canonical one. */
+  readonly tzid: string;
+  /** The section's own lines for every DESCRIPTION. */
+  readonly about: readonly string[];
+  /** Where live sessions happen (location, else platform). */
+  readonly where: string | undefined;
+  readonly common: (kind: SectionEventKind, index: number) => ContentLine[];
+  readonly trailer: (location: string | undefined) => ContentLine[];
+}
+
+function writeContext(section: Section, course: Course, options: SectionCalendarOptions): WriteContext {
+  const sequence = options.sequence ?? 0;
+  if (!Number.isFinite(options.now)) throw new RangeError(`now must be an instant (epoch ms); got ${options.now}`);
+  if (!Number.isSafeInteger(sequence) || sequence < 0) throw new RangeError(`sequence must be a whole number of at least 0; got ${sequence}`);
+  const domain = options.uidDomain ?? DEFAULT_UID_DOMAIN;
+  if (!/^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(domain)) throw new RangeError(`uidDomain must be a host name such as "calendar.school.edu"; got ${JSON.stringify(domain)}`);
+  const url = options.url === undefined ? undefined : checkedUrl(options.url);
+  return {
+    section,
+    course,
+    zone: requireZone(section.timeZone),
+    tzid: section.timeZone,
+    about: sectionLines(section, course, options.institution),
+    where: optionalText(section, "location") ?? optionalText(section, "platform"),
+    common: (kind, index) => [property("UID", sectionEventUid(section.id, kind, index, domain)), property("DTSTAMP", utcDateTime(options.now)), property("SEQUENCE", String(sequence))],
+    trailer: (location) => [...textProperty("LOCATION", location), ...(url !== undefined ? [property("URL", url)] : [])],
+  };
+}
+
+/** One series per meeting pattern, its skip dates as EXDATEs. */
+function meetingEvents(ctx: WriteContext): WriteComponent[] {
+  const { section, course, zone, tzid } = ctx;
+  const skip = "skipDates" in section && section.skipDates ? section.skipDates : [];
+  const meetings = "meetings" in section && section.meetings ? section.meetings : [];
+  return meetings.flatMap((meeting, index): WriteComponent[] => {
+    const dates = ruleDates(meeting.rrule, section.startDate, section.endDate);
+    const first = dates[0];
+    if (first === undefined) return []; // the catalog schema refuses such a rule; nothing to write
+    const startTime = minutesOf(meeting.startTime) * MINUTE;
+    const startUtc = zone.wallToUtc(first + startTime);
+    const onPattern = new Set(dates.map(dateOf));
+    const title = `${course.id} ${course.title}${meeting.title ? ` — ${meeting.title}` : ""}`;
+    return [
+      {
+        name: "VEVENT",
+        properties: [
+          ...ctx.common("meeting", index),
+          // The catalog's wall-clock time, as written: instances recur at it in the zone.
+          property("DTSTART", wallDateTime(first + startTime), [["TZID", tzid]]),
+          instantProperty("DTEND", startUtc + meeting.durationMinutes * MINUTE, zone, tzid),
+          property("RRULE", exportRule(meeting.rrule, dates, section, zone)),
+          ...skip.filter((date) => onPattern.has(date)).map((date) => property("EXDATE", wallDateTime(wallOf(date) + startTime), [["TZID", tzid]])),
+          ...textProperty("SUMMARY", title),
+          ...textProperty("DESCRIPTION", [`Live session, ${meeting.durationMinutes} minutes, at ${meeting.startTime} ${section.timeZone}.`, ...ctx.about].join("\n")),
+          ...ctx.trailer(ctx.where),
+          ...textProperty("CATEGORIES", "Class session"),
+          property("TRANSP", "OPAQUE"),
+        ],
+      },
+    ];
+  });
+}
+
+/** One event per one-off session. */
+function extraEvents(ctx: WriteContext): WriteComponent[] {
+  const { section, course, zone, tzid } = ctx;
+  const extras = "extraMeetings" in section && section.extraMeetings ? section.extraMeetings : [];
+  return extras.map((extra, index) => {
+    const startUtc = zone.wallToUtc(wallOf(extra.start.slice(0, 10)) + minutesOf(extra.start.slice(11, 16)) * MINUTE);
+    return {
+      name: "VEVENT",
+      properties: [
+        ...ctx.common("extra", index),
+        // The instant the catalog's time means, so no client has to resolve a DST change itself: a
+        // time in a spring-forward gap is written as the time it becomes (02:30 → 03:30), one in
+        // the repeated hour of a fall-back night in UTC.
+        instantProperty("DTSTART", startUtc, zone, tzid),
+        instantProperty("DTEND", startUtc + extra.durationMinutes * MINUTE, zone, tzid),
+        ...textProperty("SUMMARY", `${course.id} ${course.title} — ${extra.title ?? "Extra session"}`),
+        ...textProperty("DESCRIPTION", [`One-off live session, ${extra.durationMinutes} minutes.`, ...ctx.about].join("\n")),
+        ...ctx.trailer(ctx.where),
+        ...textProperty("CATEGORIES", "Class session"),
+        property("TRANSP", "OPAQUE"),
+      ],
+    };
+  });
+}
+
+/** One transparent series per deadline pattern, starting at the due time, with a reminder a day before. */
+function deadlineEvents(ctx: WriteContext): WriteComponent[] {
+  const { section, course, zone, tzid } = ctx;
+  const deadlines = "deadlines" in section && section.deadlines ? section.deadlines : [];
+  return deadlines.flatMap((deadline, index): WriteComponent[] => {
+    const dates = ruleDates(deadline.rrule, section.startDate, section.endDate);
+    const first = dates[0];
+    if (first === undefined) return [];
+    const dueTime = minutesOf(deadline.time) * MINUTE;
+    const dueUtc = zone.wallToUtc(first + dueTime);
+    const summary = `Due: ${deadline.title} — ${course.id}`;
+    const hours = plural(deadline.hours, "hour");
+    return [
+      {
+        name: "VEVENT",
+        properties: [
+          ...ctx.common("deadline", index),
+          // Starts at the due time: the instant a client shows is the deadline itself.
+          property("DTSTART", wallDateTime(first + dueTime), [["TZID", tzid]]),
+          instantProperty("DTEND", dueUtc + deadlineLengthMinutes(deadline.time) * MINUTE, zone, tzid),
+          property("RRULE", exportRule(deadline.rrule, dates, section, zone)),
+          ...textProperty("SUMMARY", summary),
+          ...textProperty("DESCRIPTION", [`${deadline.title} is due at ${deadline.time} ${section.timeZone}; plan about ${hours} of work for it.`, ...ctx.about].join("\n")),
+          ...ctx.trailer(optionalText(section, "platform")),
+          ...textProperty("CATEGORIES", "Deadline"),
+          property("TRANSP", "TRANSPARENT"),
+        ],
+        components: [
+          {
+            name: "VALARM",
+            properties: [property("ACTION", "DISPLAY"), ...textProperty("DESCRIPTION", `${summary} (in one day)`), property("TRIGGER", "-P1D")],
+          },
+        ],
+      },
+    ];
+  });
+}
+
+/** The VTIMEZONE's range: a year either side of the term, plus the widest UTC offset, in instants. */
+function zoneRange(section: Section): Window {
+  const startYear = Number(section.startDate.slice(0, 4));
+  const endYear = Number(section.endDate.slice(0, 4));
+  return {
+    from: Date.UTC(startYear - 1, Number(section.startDate.slice(5, 7)) - 1, Number(section.startDate.slice(8, 10))) - 15 * HOUR,
+    to: Date.UTC(endYear + 1, Number(section.endDate.slice(5, 7)) - 1, Number(section.endDate.slice(8, 10)) + 1) + 15 * HOUR,
+  };
 }
 
 function checkedUrl(value: string): string {
