@@ -1,9 +1,8 @@
 /**
- * The edge's shared pieces: the catalog this server serves and the mapping from errors to
- * responses (one table: lib/errors). Route handlers stay a few lines each.
+ * The edge's shared pieces: the catalog, store, reports and connections this server serves.
+ * Errors, same-origin checks and caching are app/route-handler.ts's.
  */
-import { loadCatalog, CatalogError, type Catalog } from "@/lib/catalog";
-import { AppError } from "@/lib/errors";
+import { loadCatalog, type Catalog } from "@/lib/catalog";
 import { openStore, type Store } from "@/lib/db";
 import { Reports } from "@/lib/reports";
 import { ConnectedCalendars } from "@/lib/connections";
@@ -18,18 +17,6 @@ export function serverCatalog(): Catalog {
   const key = process.env.FORMATFIT_CATALOG ?? "";
   if (cached?.key !== key) cached = { key, catalog: loadCatalog({ env: process.env }) };
   return cached.catalog;
-}
-
-/** An error as a JSON response: AppErrors with their status, anything else a 500 that leaks nothing. */
-export function errorResponse(e: unknown): Response {
-  if (e instanceof AppError) return Response.json(e.toJSON(), { status: e.status, headers: { "cache-control": "no-store" } });
-  if (e instanceof CatalogError) {
-    const err = new AppError("INTERNAL", "The course catalog on this server is broken; the school's administrators have to fix it.", { cause: e });
-    console.error(e);
-    return Response.json(err.toJSON(), { status: 500 });
-  }
-  console.error(e);
-  return Response.json(new AppError("INTERNAL", "Something went wrong on our side while checking; please try again. Your calendar was not stored.").toJSON(), { status: 500 });
 }
 
 /**
@@ -102,23 +89,3 @@ function positive(text: string | undefined, fallback: number): number {
   return Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
-/**
- * CSRF protection for mutations: the browser must say the request comes from this site (Origin,
- * or Sec-Fetch-Site for browsers that omit Origin). Session and owner cookies are SameSite=Lax too.
- */
-export function assertSameOrigin(request: Request): void {
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (origin) {
-    let originHost: string | undefined;
-    try {
-      originHost = new URL(origin).host;
-    } catch {
-      originHost = undefined;
-    }
-    if (originHost && host && originHost === host) return;
-  } else if (request.headers.get("sec-fetch-site") === "same-origin") {
-    return;
-  }
-  throw new AppError("FORBIDDEN", "This request did not come from a FormatFit page (cross-site requests cannot change reports). Reload the page and try again.");
-}

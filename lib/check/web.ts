@@ -8,10 +8,10 @@ import { AppError } from "../errors";
 import type { CheckForm, CheckLimits } from "./form";
 import { DEFAULT_CHECK_LIMITS } from "./form";
 import { termWindow } from "../fit";
-import { ProviderError } from "../providers/http";
-import { SealError } from "../connections/seal";
+import type { ProviderError } from "../providers/http";
+import { toAppError } from "./app-error";
 import { checkResponse, inspectCalendars, requestedSections, runCheck, studyPlanIcs, type CalendarSource, type CheckResponse, type ConnectedSource, type SourceSummary } from "./run";
-import { fetchCalendarUrl, UrlFetchError, type FetchCalendarOptions } from "../sources/url";
+import { fetchCalendarUrl, type FetchCalendarOptions } from "../sources/url";
 import type { Window } from "../time/window";
 
 export interface WebCheckOptions {
@@ -30,11 +30,9 @@ export interface WebCheckOptions {
 
 export type WebCheckAnswer = { kind: "json"; body: CheckResponse } | { kind: "ics"; text: string; filename: string };
 
-/** The refusals that are the learner's to fix (422) versus the far server's failures (502). */
-const REFUSALS = new Set(["URL_INVALID", "URL_SCHEME", "URL_CREDENTIALS", "URL_PRIVATE_ADDRESS", "URL_DNS"]);
-
 /**
- * Fetches one calendar URL as a source, turning the fetcher's refusals into app errors.
+ * Fetches one calendar URL as a source, turning the fetcher's refusals into app errors
+ * ({@link toAppError}: 422 for the learner's to fix, 502 for the far server's failures).
  *
  * @example
  * await fetchSource("webcal://calendar.example.edu/term.ics", { maxBytes: 10 * 1024 * 1024 })
@@ -51,19 +49,18 @@ export async function fetchSource(url: string, options: FetchCalendarOptions): P
     }
     return { name, origin: "url", bytes: fetched.bytes };
   } catch (e) {
-    if (e instanceof UrlFetchError) {
-      if (e.code === "URL_TOO_LARGE") throw new AppError("FILE_TOO_LARGE", e.message, { where: "url", cause: e, ...(options.maxBytes !== undefined ? { detail: { limitBytes: options.maxBytes } } : {}) });
-      throw new AppError(REFUSALS.has(e.code) ? "CALENDAR_URL_REFUSED" : "CALENDAR_URL_FAILED", e.message, { where: "url", cause: e, detail: { reason: e.code } });
-    }
-    throw e;
+    throw toAppError(e, { limitBytes: options.maxBytes });
   }
 }
 
-/** A provider's trouble as the app's error: reconnect, scope, busy (retry later) or failed. */
-export function providerAppError(e: ProviderError): AppError {
-  const code = e.code === "RECONNECT" ? "CALENDAR_RECONNECT" : e.code === "INSUFFICIENT_SCOPE" ? "CALENDAR_SCOPE" : e.code === "RATE_LIMITED" || e.code === "UNAVAILABLE" ? "CALENDAR_PROVIDER_BUSY" : "CALENDAR_PROVIDER_FAILED";
-  return new AppError(code, e.message, { where: "connection", cause: e, detail: { reason: e.code } });
-}
+/**
+ * A provider's trouble as the app's error: reconnect, scope, busy (retry later) or failed. The
+ * {@link toAppError} table's ProviderError row, kept under this name for tests/providers.
+ *
+ * @example
+ * providerAppError(new ProviderError("RATE_LIMITED", "Google Calendar is busy.")).code // "CALENDAR_PROVIDER_BUSY"
+ */
+export const providerAppError = (e: ProviderError): AppError => toAppError(e);
 
 async function connectedSources(form: CheckForm, options: WebCheckOptions): Promise<ConnectedSource[]> {
   if (form.connections.length === 0) return [];
@@ -72,9 +69,7 @@ async function connectedSources(form: CheckForm, options: WebCheckOptions): Prom
   try {
     return await options.connected(form.connections, window);
   } catch (e) {
-    if (e instanceof ProviderError) throw providerAppError(e);
-    if (e instanceof SealError) throw new AppError("CALENDAR_RECONNECT", e.message, { where: "connection", cause: e });
-    throw e;
+    throw toAppError(e);
   }
 }
 

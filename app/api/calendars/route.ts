@@ -2,17 +2,14 @@
 import { parseCheckForm } from "@/lib/check/form";
 import { webInspect } from "@/lib/check/web";
 import { connectedResolver } from "@/app/connected";
-import { errorResponse, serverCatalog, urlFetchOptions } from "@/app/server";
+import { route } from "@/app/route-handler";
+import { serverCatalog, urlFetchOptions } from "@/app/server";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request): Promise<Response> {
-  try {
-    const form = await parseCheckForm(request);
-    const sources = await webInspect(form, { catalog: serverCatalog(), now: Date.now(), fetch: urlFetchOptions(), connected: form.connections.length > 0 ? await connectedResolver() : undefined });
-    return Response.json({ sources }, { headers: { "cache-control": "no-store" } });
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+export const POST = route(async (request) => {
+  const form = await parseCheckForm(request);
+  const sources = await webInspect(form, { catalog: serverCatalog(), now: Date.now(), fetch: urlFetchOptions(), connected: form.connections.length > 0 ? await connectedResolver() : undefined });
+  return Response.json({ sources });
+});

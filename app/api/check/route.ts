@@ -2,22 +2,17 @@
 import { parseCheckForm } from "@/lib/check/form";
 import { webCheck } from "@/lib/check/web";
 import { connectedResolver } from "@/app/connected";
-import { errorResponse, serverCatalog, urlFetchOptions } from "@/app/server";
+import { route } from "@/app/route-handler";
+import { serverCatalog, urlFetchOptions } from "@/app/server";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request): Promise<Response> {
-  try {
-    const form = await parseCheckForm(request);
-    const answer = await webCheck(form, { catalog: serverCatalog(), now: Date.now(), fetch: urlFetchOptions(), connected: form.connections.length > 0 ? await connectedResolver() : undefined });
-    if (answer.kind === "ics") {
-      return new Response(answer.text, {
-        headers: { "content-type": "text/calendar; charset=utf-8", "content-disposition": `attachment; filename="${answer.filename}"`, "cache-control": "no-store" },
-      });
-    }
-    return Response.json(answer.body, { headers: { "cache-control": "no-store" } });
-  } catch (e) {
-    return errorResponse(e);
+export const POST = route(async (request) => {
+  const form = await parseCheckForm(request);
+  const answer = await webCheck(form, { catalog: serverCatalog(), now: Date.now(), fetch: urlFetchOptions(), connected: form.connections.length > 0 ? await connectedResolver() : undefined });
+  if (answer.kind === "ics") {
+    return new Response(answer.text, { headers: { "content-type": "text/calendar; charset=utf-8", "content-disposition": `attachment; filename="${answer.filename}"` } });
   }
-}
+  return Response.json(answer.body);
+});

@@ -5,36 +5,31 @@
  */
 import { ProviderError } from "@/lib/providers/http";
 import { SealError } from "@/lib/connections/seal";
-import { providerAppError } from "@/lib/check/web";
-import { errorResponse, serverConnections } from "@/app/server";
+import { toAppError } from "@/lib/check/app-error";
+import { route } from "@/app/route-handler";
+import { serverConnections } from "@/app/server";
 import { requireUserId } from "@/app/connected";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export async function GET(): Promise<Response> {
-  try {
-    const userId = await requireUserId();
-    const connections = await serverConnections();
-    const list = await connections.list(userId);
-    const out = await Promise.all(
-      list.map(async (c) => {
-        try {
-          const calendars = c.status === "reconnect" ? [] : ((await connections.calendars(userId, c.id)) ?? []);
-          const selected = c.selected ?? calendars.filter((x) => x.primary).map((x) => x.id);
-          return { ...c, status: c.status, calendars: calendars.map((x) => ({ ...x, selected: selected.includes(x.id) })) };
-        } catch (e) {
-          if (e instanceof SealError) {
-            return { ...c, status: "reconnect" as const, calendars: [], error: { code: "CALENDAR_RECONNECT", message: e.message } };
-          }
-          if (!(e instanceof ProviderError)) throw e;
-          const err = providerAppError(e);
-          return { ...c, status: e.code === "RECONNECT" ? "reconnect" : c.status, calendars: [], error: err.toJSON().error };
-        }
-      }),
-    );
-    return Response.json({ connections: out }, { headers: { "cache-control": "no-store" } });
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+export const GET = route(async () => {
+  const userId = await requireUserId();
+  const connections = await serverConnections();
+  const list = await connections.list(userId);
+  const out = await Promise.all(
+    list.map(async (c) => {
+      try {
+        const calendars = c.status === "reconnect" ? [] : ((await connections.calendars(userId, c.id)) ?? []);
+        const selected = c.selected ?? calendars.filter((x) => x.primary).map((x) => x.id);
+        return { ...c, status: c.status, calendars: calendars.map((x) => ({ ...x, selected: selected.includes(x.id) })) };
+      } catch (e) {
+        // The provider's or the sealed tokens' trouble belongs to this connection; anything else fails the list.
+        if (!(e instanceof ProviderError || e instanceof SealError)) throw e;
+        const err = toAppError(e);
+        return { ...c, status: err.code === "CALENDAR_RECONNECT" ? ("reconnect" as const) : c.status, calendars: [], error: err.toJSON().error };
+      }
+    }),
+  );
+  return Response.json({ connections: out });
+});

@@ -7,7 +7,7 @@
 import { escapeHtml, reportDocument } from "@/lib/reports/html";
 import { looksLikeToken } from "@/lib/reports/tokens";
 import { setOwnerKey } from "@/app/owner";
-import { assertSameOrigin, errorResponse } from "@/app/server";
+import { route } from "@/app/route-handler";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -22,7 +22,7 @@ const HEADERS = {
 
 const incomplete = () => new Response(reportDocument("Incomplete link", "<h1>This manage link is incomplete</h1><p>Copy the whole address, then open it again.</p>"), { status: 400, headers: HEADERS });
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = route(async (request) => {
   const key = new URL(request.url).searchParams.get("key") ?? "";
   if (!looksLikeToken(key)) return incomplete();
   const body = `<h1>Use your saved reports on this browser?</h1>
@@ -30,17 +30,15 @@ export async function GET(request: Request): Promise<Response> {
 <form method="post" action="/reports/claim"><input type="hidden" name="key" value="${escapeHtml(key)}"><button type="submit">Yes, manage them here</button></form>
 <p><a href="/reports">No, go back</a></p>`;
   return new Response(reportDocument("Manage saved reports here?", body), { status: 200, headers: HEADERS });
-}
+});
 
-export async function POST(request: Request): Promise<Response> {
-  try {
-    assertSameOrigin(request);
+export const POST = route(
+  async (request) => {
     const form = await request.formData().catch(() => null);
     const key = form?.get("key");
     if (typeof key !== "string" || !looksLikeToken(key)) return incomplete();
     await setOwnerKey(key);
-    return new Response(null, { status: 303, headers: { location: "/reports", "referrer-policy": "no-referrer", "cache-control": "no-store" } });
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+    return new Response(null, { status: 303, headers: { location: "/reports", "referrer-policy": "no-referrer" } });
+  },
+  { sameOrigin: true },
+);

@@ -4,6 +4,7 @@
  * the token is not sent on as a referrer.
  */
 import { reportBodyHtml, reportDocument } from "@/lib/reports/html";
+import { route } from "@/app/route-handler";
 import { serverReports } from "@/app/server";
 
 export const runtime = "nodejs";
@@ -18,8 +19,8 @@ const HEADERS = {
   "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
 };
 
-export async function GET(_request: Request, context: { params: Promise<{ token: string }> }): Promise<Response> {
-  const { token } = await context.params;
+export const GET = route<{ params: Promise<{ token: string }> }>(async (_request, { params }) => {
+  const { token } = await params;
   const opened = await (await serverReports()).openLink(token);
   if (opened.status === "ok") {
     return new Response(reportDocument(opened.report.title, reportBodyHtml(opened.report)), { status: 200, headers: HEADERS });
@@ -29,4 +30,4 @@ export async function GET(_request: Request, context: { params: Promise<{ token:
     return new Response(reportDocument("Link no longer works", `<h1>This shared report is no longer available</h1><p>${why} Ask them for a new link if you still need it.</p>`), { status: 410, headers: HEADERS });
   }
   return new Response(reportDocument("Not found", "<h1>No report here</h1><p>This link does not lead to a report. Check that you copied the whole address.</p>"), { status: 404, headers: HEADERS });
-}
+});

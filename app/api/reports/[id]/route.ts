@@ -1,7 +1,8 @@
 /** PATCH (rename) and DELETE /api/reports/{id}: the owner's own report only (404 otherwise). */
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { assertSameOrigin, errorResponse, serverReports } from "@/app/server";
+import { route } from "@/app/route-handler";
+import { serverReports } from "@/app/server";
 import { currentOwner } from "@/app/owner";
 import { readJson } from "@/app/json-body";
 
@@ -11,27 +12,23 @@ export const dynamic = "force-dynamic";
 type Ctx = { params: Promise<{ id: string }> };
 const notFound = () => new AppError("NOT_FOUND", "No such report among yours (it may have been deleted or have expired).");
 
-export async function PATCH(request: Request, context: Ctx): Promise<Response> {
-  try {
-    assertSameOrigin(request);
-    const { id } = await context.params;
+export const PATCH = route<Ctx>(
+  async (request, { params }) => {
+    const { id } = await params;
     const body = await readJson(request, z.object({ title: z.string() }));
     const owner = await currentOwner();
     if (!owner || !(await (await serverReports()).rename(owner, id, body.title))) throw notFound();
-    return Response.json({ ok: true }, { headers: { "cache-control": "no-store" } });
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+    return Response.json({ ok: true });
+  },
+  { sameOrigin: true },
+);
 
-export async function DELETE(request: Request, context: Ctx): Promise<Response> {
-  try {
-    assertSameOrigin(request);
-    const { id } = await context.params;
+export const DELETE = route<Ctx>(
+  async (_request, { params }) => {
+    const { id } = await params;
     const owner = await currentOwner();
     if (!owner || !(await (await serverReports()).delete(owner, id))) throw notFound();
     return new Response(null, { status: 204 });
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+  },
+  { sameOrigin: true },
+);

@@ -1,7 +1,8 @@
 /** POST /api/reports/{id}/links: a new share link (the token is shown once). GET: links with their view logs. */
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { assertSameOrigin, errorResponse, serverReports } from "@/app/server";
+import { route } from "@/app/route-handler";
+import { serverReports } from "@/app/server";
 import { currentOwner } from "@/app/owner";
 import { readJson } from "@/app/json-body";
 
@@ -11,28 +12,22 @@ export const dynamic = "force-dynamic";
 type Ctx = { params: Promise<{ id: string }> };
 const notFound = () => new AppError("NOT_FOUND", "No such report among yours (it may have been deleted or have expired).");
 
-export async function POST(request: Request, context: Ctx): Promise<Response> {
-  try {
-    assertSameOrigin(request);
-    const { id } = await context.params;
+export const POST = route<Ctx>(
+  async (request, { params }) => {
+    const { id } = await params;
     const body = await readJson(request, z.object({ expiresInDays: z.number().int().min(1).max(365).optional() }));
     const owner = await currentOwner();
     const created = owner ? await (await serverReports()).createLink(owner, id, body.expiresInDays !== undefined ? { expiresInDays: body.expiresInDays } : {}) : undefined;
     if (!created) throw notFound();
-    return Response.json({ token: created.token, path: `/share/${created.token}`, link: created.link }, { status: 201, headers: { "cache-control": "no-store" } });
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+    return Response.json({ token: created.token, path: `/share/${created.token}`, link: created.link }, { status: 201 });
+  },
+  { sameOrigin: true },
+);
 
-export async function GET(_request: Request, context: Ctx): Promise<Response> {
-  try {
-    const { id } = await context.params;
-    const owner = await currentOwner();
-    const links = owner ? await (await serverReports()).links(owner, id) : undefined;
-    if (!links) throw notFound();
-    return Response.json({ links }, { headers: { "cache-control": "private, no-store" } });
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+export const GET = route<Ctx>(async (_request, { params }) => {
+  const { id } = await params;
+  const owner = await currentOwner();
+  const links = owner ? await (await serverReports()).links(owner, id) : undefined;
+  if (!links) throw notFound();
+  return Response.json({ links }, { headers: { "cache-control": "private, no-store" } });
+});

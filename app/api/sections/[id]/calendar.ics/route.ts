@@ -1,8 +1,8 @@
 /** GET /api/sections/{id}/calendar.ics: the section's course calendar (download or subscription). */
 import { join } from "node:path";
 import { FileSectionRevisions } from "@/lib/catalog/revisions";
-import { AppError } from "@/lib/errors";
 import { sectionFeed } from "@/lib/export/section-feed";
+import { route } from "@/app/route-handler";
 import { serverCatalog } from "@/app/server";
 
 export const runtime = "nodejs";
@@ -10,9 +10,10 @@ export const dynamic = "force-dynamic";
 
 const revisions = new FileSectionRevisions(process.env.FORMATFIT_REVISIONS_FILE ?? join(process.cwd(), "data", "section-revisions.json"));
 
-export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-  const { id } = await context.params;
-  try {
+/** The feed's own caching (public, ETag, 304) stands; an error is plain text a calendar client can show. */
+export const GET = route<{ params: Promise<{ id: string }> }>(
+  async (request, { params }) => {
+    const { id } = await params;
     const feed = sectionFeed({
       catalog: serverCatalog(),
       sectionId: id,
@@ -23,8 +24,6 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
       ...(process.env.FORMATFIT_UID_DOMAIN ? { uidDomain: process.env.FORMATFIT_UID_DOMAIN } : {}),
     });
     return new Response(feed.body, { status: feed.status, headers: feed.headers });
-  } catch (e) {
-    if (e instanceof AppError) return new Response(`${e.message}\n`, { status: e.status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
-    throw e;
-  }
-}
+  },
+  { errors: "text" },
+);

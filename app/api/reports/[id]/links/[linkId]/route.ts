@@ -1,19 +1,18 @@
 /** DELETE /api/reports/{id}/links/{linkId}: revoke a share link at once. */
 import { AppError } from "@/lib/errors";
-import { assertSameOrigin, errorResponse, serverReports } from "@/app/server";
+import { route } from "@/app/route-handler";
+import { serverReports } from "@/app/server";
 import { currentOwner } from "@/app/owner";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export async function DELETE(request: Request, context: { params: Promise<{ id: string; linkId: string }> }): Promise<Response> {
-  try {
-    assertSameOrigin(request);
-    const { id, linkId } = await context.params;
+export const DELETE = route<{ params: Promise<{ id: string; linkId: string }> }>(
+  async (_request, { params }) => {
+    const { id, linkId } = await params;
     const owner = await currentOwner();
     if (!owner || !(await (await serverReports()).revokeLink(owner, id, linkId))) throw new AppError("NOT_FOUND", "No such active link on your report.");
     return new Response(null, { status: 204 });
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+  },
+  { sameOrigin: true },
+);
