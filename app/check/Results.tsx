@@ -7,16 +7,18 @@
 import { useId, useState } from "react";
 import type { CheckResponse } from "@/lib/check/run";
 import type { SectionDetail } from "@/lib/fit/json";
-import type { WhatIf } from "./CheckApp";
-import { LoadChart, TermHeatmap } from "./charts";
 import { plural } from "@/lib/words";
-
-const VERDICT_TEXT: Record<string, string> = { fits: "Fits", "fits-with-tradeoffs": "Fits with trade-offs", "does-not-fit": "Does not fit" };
+import { TermHeatmap } from "./charts";
+import { SaveReport } from "./results/SaveReport";
+import { SectionCard } from "./results/SectionCard";
+import { VERDICT_TEXT } from "./results/verdicts";
+import { WhatIfControls } from "./results/WhatIfControls";
+import type { SetWhatIf, WhatIf } from "./types";
 
 interface Props {
   result: CheckResponse;
   whatIf: WhatIf;
-  setWhatIf: (w: WhatIf) => void;
+  setWhatIf: SetWhatIf;
   onDownloadPlan: (sectionId?: string) => void;
   onSave: (title: string, includeTitles: boolean) => Promise<string | null>;
   updating: boolean;
@@ -104,179 +106,7 @@ export function Results({ result, whatIf, setWhatIf, onDownloadPlan, onSave, upd
 
       <SaveReport onSave={onSave} />
 
-      {details && (
-        <section aria-labelledby={`${uid}-whatif`} className="whatif">
-          <h3 id={`${uid}-whatif`}>What if…</h3>
-          <p className="muted">Changes here update the result at once. Study hours and buffers are in “Your week” above.</p>
-          <div className="grid2">
-            <div className="field">
-              <label htmlFor={`${uid}-wb`}>Buffer before and after each event (minutes)</label>
-              <input
-                id={`${uid}-wb`}
-                type="number"
-                min={0}
-                max={240}
-                step={5}
-                value={whatIf.bufferAfterMinutes}
-                onChange={(e) => {
-                  const n = Math.min(240, Math.max(0, Math.round(Number(e.target.value) || 0)));
-                  setWhatIf({ ...whatIf, bufferBeforeMinutes: n, bufferAfterMinutes: n });
-                }}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={`${uid}-wend`}>Stop studying on weekdays at</label>
-              <input id={`${uid}-wend`} type="time" value={whatIf.weekdayEnd} onChange={(e) => setWhatIf({ ...whatIf, weekdayEnd: e.target.value })} />
-            </div>
-          </div>
-          {details.events.length > 0 && (
-            <fieldset>
-              <legend>Ignore an event (say, a meeting you could move)</legend>
-              <ul className="events">
-                {details.events.map((e) => (
-                  <li key={e.uid}>
-                    <input
-                      type="checkbox"
-                      id={`${uid}-ig-${e.uid}`}
-                      checked={whatIf.ignoredUids.includes(e.uid)}
-                      onChange={(ev) =>
-                        setWhatIf({ ...whatIf, ignoredUids: ev.target.checked ? [...whatIf.ignoredUids, e.uid] : whatIf.ignoredUids.filter((u) => u !== e.uid) })
-                      }
-                    />
-                    <label htmlFor={`${uid}-ig-${e.uid}`}>
-                      {e.summary} <span className="muted">({e.occurrences}×, {e.hours} h in the term)</span>
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            </fieldset>
-          )}
-        </section>
-      )}
-    </section>
-  );
-}
-
-function SectionCard({ s, best, onDownloadPlan }: { s: SectionDetail; best: boolean; onDownloadPlan: (sectionId?: string) => void }) {
-  const uid = useId();
-  const conflicts = s.live?.sessions.filter((x) => x.conflict) ?? [];
-  const shifted = s.live?.sessions.filter((x) => x.shifted) ?? [];
-  return (
-    <div className="section-card" aria-labelledby={`${uid}-h`} role="group">
-      <h4 id={`${uid}-h`}>
-        <span className={`badge ${s.format}`}>{s.format}</span> {s.sectionId}
-      </h4>
-      <p>
-        <span className={`verdict ${s.verdict}`}>{VERDICT_TEXT[s.verdict]}</span>
-        {best ? <span className="muted"> — the best fit of this course</span> : null}
-      </p>
-      <ul className="reasons">
-        {s.reasons.map((r, i) => (
-          <li key={i}>{r}</li>
-        ))}
-      </ul>
-      {s.live && (
-        <details>
-          <summary>
-            Live sessions: {conflicts.length} of {s.live.sessions.length} clash{shifted.length > 0 ? `; ${shifted.length} at a shifted local time` : ""}
-          </summary>
-          {s.live.shifts.length > 0 && (
-            <p className="note">
-              Daylight-saving changes on different dates move some sessions in your time:{" "}
-              {s.live.shifts.map((sh) => `${sh.usual} becomes ${sh.shifted} on ${plural(sh.dates.length, "date")} (${sh.dates.slice(0, 4).join(", ")}${sh.dates.length > 4 ? ", …" : ""})`).join("; ")}.
-            </p>
-          )}
-          <div className="table-scroll" role="region" aria-label={`Sessions of ${s.sectionId}`} tabIndex={0}>
-            <table className="data">
-              <caption className="sr-only">Live sessions of {s.sectionId}, in your time, with what clashes</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Your time</th>
-                  <th scope="col">Section time</th>
-                  <th scope="col">Clashes with</th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.live.sessions.map((x) => (
-                  <tr key={x.start} className={x.conflict ? "clash" : ""}>
-                    <td>
-                      {x.local}
-                      {x.shifted ? <strong className="shift"> (shifted by DST)</strong> : null}
-                    </td>
-                    <td>{x.sectionLocal}</td>
-                    <td>{x.conflict ? `${x.conflict.with.join(", ")} — ${x.conflict.overlapMinutes} min${x.conflict.partial ? " (late or leaving early)" : ""}` : "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
-      )}
-      {s.async && (
-        <details>
-          <summary>
-            Weekly load: {s.async.hoursPerWeek} h a week; {plural(s.async.weeks.filter((w) => w.crunch).length, "crunch week")}
-            {s.async.unmet.length > 0 ? `; ${plural(s.async.unmet.length, "deadline")} cannot be met` : ""}
-          </summary>
-          <LoadChart weeks={s.async.weeks} label={`Hours needed and free hours per week for ${s.sectionId}`} />
-          {s.async.unmet.length > 0 && (
-            <p className="error">
-              Cannot be met: {s.async.unmet.slice(0, 6).map((u) => `${u.title} (due ${u.due})`).join("; ")}
-              {s.async.unmet.length > 6 ? "; …" : ""}
-            </p>
-          )}
-          {s.async.studyBlocks > 0 && (
-            <button type="button" className="small" onClick={() => onDownloadPlan(s.sectionId)}>
-              Download the study plan for {s.sectionId} (.ics, {s.async.studyBlocks} blocks)
-            </button>
-          )}
-        </details>
-      )}
-    </div>
-  );
-}
-
-function SaveReport({ onSave }: { onSave: (title: string, includeTitles: boolean) => Promise<string | null> }) {
-  const uid = useId();
-  const [title, setTitle] = useState("My format check");
-  const [includeTitles, setIncludeTitles] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <section aria-labelledby={`${uid}-save`} className="course">
-      <h3 id={`${uid}-save`}>Save this result</h3>
-      <p className="muted">
-        Saving keeps a snapshot of this result (verdicts, reasons, clashes, weekly loads, busy hours per day) so you can share it with an advisor. Your calendar itself is not
-        saved.
-      </p>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          setBusy(true);
-          setError(null);
-          void onSave(title, includeTitles).then((err) => {
-            setBusy(false);
-            setError(err);
-          });
-        }}
-      >
-        <div className="field">
-          <label htmlFor={`${uid}-title`}>Title</label>
-          <input id={`${uid}-title`} type="text" value={title} maxLength={10000} onChange={(e) => setTitle(e.target.value)} />
-        </div>
-        <div className="check-row">
-          <input type="checkbox" id={`${uid}-titles`} checked={includeTitles} onChange={(e) => setIncludeTitles(e.target.checked)} />
-          <label htmlFor={`${uid}-titles`}>Include event titles (what clashes with each session). Without this, a shared report says only that you are busy.</label>
-        </div>
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? "Saving…" : "Save report"}
-        </button>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-      </form>
+      {details && <WhatIfControls uid={uid} events={details.events} whatIf={whatIf} setWhatIf={setWhatIf} />}
     </section>
   );
 }

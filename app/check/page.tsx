@@ -5,7 +5,8 @@ import { DEFAULT_FIT_PREFERENCES } from "@/lib/fit";
 import { serverCatalog } from "@/app/server";
 import { connectingAvailable, currentSession } from "@/app/auth";
 import { providerSetups } from "@/lib/connections/setup";
-import { CheckApp, type CourseOption } from "./CheckApp";
+import { CheckApp } from "./CheckApp";
+import type { CourseOption } from "./types";
 
 export const metadata: Metadata = { title: "Check my calendar — FormatFit" };
 export const dynamic = "force-dynamic";

@@ -41,7 +41,7 @@ const LAYERS: Readonly<Record<string, number>> = {
 const ALLOWED_UPWARD: readonly string[] = [];
 
 /** Import cycles that exist today (their files, sorted, joined by " <-> "). May only shrink. */
-const ALLOWED_CYCLES: readonly string[] = ["app/check/CheckApp.tsx <-> app/check/Results.tsx"];
+const ALLOWED_CYCLES: readonly string[] = [];
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];

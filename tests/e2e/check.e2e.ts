@@ -34,7 +34,7 @@ const WAIT = 45_000;
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 }, timezoneId: ZONE, acceptDownloads: true };
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, timezoneId: ZONE, acceptDownloads: true };
 
-/** What each calendar's line says once the server has read it (SourceLine in CheckApp.tsx). */
+/** What each calendar's line says once the server has read it (SourceLine in app/check/steps/SourceLine.tsx). */
 const LISTED = [
   { file: "google-chicago-weekly-many-exdates.ics", line: "“School”: 13 events (12 recurring), starting 2020-09-15 to 2020-11-16 (recurring events run on), 5 kB" },
   { file: "outlook2016-desktop-w-europe-standard-time.ics", line: "1 event, starting 2021-12-19 to 2021-12-19, 1 kB" },

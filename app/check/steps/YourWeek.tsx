@@ -1,0 +1,85 @@
+"use client";
+/**
+ * Step 3, your week: time zone, how all-day and tentative events count, study hours, buffers
+ * around events, the shortest useful study block, the most study hours in a day, and the learner's
+ * addresses (so invitations they declined do not count).
+ */
+import { Field } from "../Field";
+import type { Week } from "../useCheckForm";
+import type { FormPreferences, SetWhatIf, WhatIf } from "../types";
+
+/** The study-hours fields: id suffix, label, and the what-if setting each one holds. */
+const STUDY_HOURS = [
+  ["ws", "Study on weekdays from", "weekdayStart"],
+  ["we", "until", "weekdayEnd"],
+  ["ss", "Study on weekends from", "weekendStart"],
+  ["se", "until", "weekendEnd"],
+] as const;
+
+const BUFFERS = [
+  ["bb", "Buffer before each event (minutes)", "bufferBeforeMinutes"],
+  ["ba", "Buffer after each event (minutes)", "bufferAfterMinutes"],
+] as const;
+
+function clampInt(text: string, min: number, max: number): number {
+  const n = Math.round(Number(text));
+  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : min;
+}
+
+export function YourWeek({ uid, week, whatIf, setWhatIf }: { uid: string; week: Week; whatIf: WhatIf; setWhatIf: SetWhatIf }) {
+  const { preferences: p, setPreferences } = week;
+  return (
+    <fieldset className="step">
+      <legend>3. Your week</legend>
+      <div className="grid2">
+        <Field id={`${uid}-tz`} label="Your time zone">
+          <select id={`${uid}-tz`} value={p.timeZone} onChange={(e) => setPreferences({ timeZone: e.target.value })}>
+            {week.zones.map((z) => (
+              <option key={z} value={z}>
+                {z.replace(/_/g, " ")}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id={`${uid}-allday`} label="All-day events">
+          <select id={`${uid}-allday`} value={p.allDay} onChange={(e) => setPreferences({ allDay: e.target.value as FormPreferences["allDay"] })}>
+            <option value="follow-transparency">As the calendar marks them (holidays free, vacations busy)</option>
+            <option value="busy">Always busy</option>
+            <option value="free">Always free</option>
+          </select>
+        </Field>
+        {STUDY_HOURS.map(([id, label, key]) => (
+          <Field key={id} id={`${uid}-${id}`} label={label}>
+            <input id={`${uid}-${id}`} type="time" value={whatIf[key]} onChange={(e) => setWhatIf({ ...whatIf, [key]: e.target.value })} />
+          </Field>
+        ))}
+        {BUFFERS.map(([id, label, key]) => (
+          <Field key={id} id={`${uid}-${id}`} label={label}>
+            <input id={`${uid}-${id}`} type="number" min={0} max={240} step={5} value={whatIf[key]} onChange={(e) => setWhatIf({ ...whatIf, [key]: clampInt(e.target.value, 0, 240) })} />
+          </Field>
+        ))}
+        <Field id={`${uid}-mb`} label="Shortest useful study block (minutes)">
+          <input id={`${uid}-mb`} type="number" min={5} max={240} step={5} value={p.minBlockMinutes} onChange={(e) => setPreferences({ minBlockMinutes: clampInt(e.target.value, 5, 240) })} />
+        </Field>
+        <Field id={`${uid}-cap`} label="Most study hours in one day">
+          <input
+            id={`${uid}-cap`}
+            type="number"
+            min={1}
+            max={24}
+            step={0.5}
+            value={p.dailyCapHours}
+            onChange={(e) => setPreferences({ dailyCapHours: Math.min(24, Math.max(0.5, Number(e.target.value) || 0.5)) })}
+          />
+        </Field>
+      </div>
+      <div className="check-row">
+        <input type="checkbox" id={`${uid}-tent`} checked={p.tentativeIsBusy} onChange={(e) => setPreferences({ tentativeIsBusy: e.target.checked })} />
+        <label htmlFor={`${uid}-tent`}>Count tentative events as busy</label>
+      </div>
+      <Field id={`${uid}-emails`} label="Your email addresses (so invitations you declined do not count)">
+        <input id={`${uid}-emails`} type="text" inputMode="email" autoComplete="email" placeholder="you@work.example, you@home.example" value={week.emails} onChange={(e) => week.setEmails(e.target.value)} />
+      </Field>
+    </fieldset>
+  );
+}
