@@ -24,4 +24,24 @@ const nextConfig = {
   },
 };
 
-module.exports = nextConfig;
+/**
+ * Checks run in worker threads (lib/server/isolation), which need their code as a file on disk rather than
+ * inside webpack's bundle: `next build` and `next dev` build it into build/check-worker.cjs first
+ * (scripts/build-check-worker.cjs). A build fails if it cannot; a dev server warns and goes on
+ * (development runs the worker from its TypeScript source anyway).
+ */
+module.exports = (phase) => {
+  // Next loads this file again in the build's child processes; they inherit the flag and skip.
+  if ((phase === "phase-production-build" || phase === "phase-development-server") && process.env.FORMATFIT_CHECK_WORKER_BUILT !== "1") {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS
+    const { buildCheckWorker } = require("./scripts/build-check-worker.cjs");
+    try {
+      buildCheckWorker();
+      process.env.FORMATFIT_CHECK_WORKER_BUILT = "1";
+    } catch (e) {
+      if (phase === "phase-production-build") throw e;
+      console.warn(`FormatFit: could not build the check worker (${e instanceof Error ? e.message.split("\n")[0] : String(e)}); development runs it from source.`);
+    }
+  }
+  return nextConfig;
+};

@@ -9,7 +9,8 @@ import { getServerSession } from "next-auth";
 import GoogleProvider from "next-auth/providers/google";
 import AzureADProvider from "next-auth/providers/azure-ad";
 import type { OAuthConfig } from "next-auth/providers/oauth";
-import { advisorConfig, isAdvisorEmail } from "@/lib/reports";
+import { advisorConfig, isAdvisorEmail, normaliseEmail } from "@/lib/reports";
+import { serverConfig } from "@/lib/server/config";
 import { cookies } from "next/headers";
 import { getToken, type JWT } from "next-auth/jwt";
 import { CONNECT_SCOPES, googleIssuer, microsoftIssuer, type ConnectProviderId } from "@/lib/connections/setup";
@@ -92,12 +93,12 @@ export function authOptions(): NextAuthOptions {
     providers: providers(process.env),
     session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
     cookies: { sessionToken: { name: sessionCookieName(), options: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies() } } },
-    ...(process.env.NEXTAUTH_SECRET ? { secret: process.env.NEXTAUTH_SECRET } : {}),
+    // Always a secret: NEXTAUTH_SECRET, or in development one made for this process (lib/config;
+    // production refuses to start without one), so /api/auth/csrf never answers 500.
+    secret: serverConfig().authSecret,
     callbacks: {
       async signIn({ profile }) {
-        // An address the provider says is unverified signs nobody in.
-        const claim = (profile as { email_verified?: unknown } | undefined)?.email_verified;
-        return claim !== false && claim !== "false";
+        return signInAllowed(profile);
       },
       async jwt({ token, account, profile }) {
         if (account && account.providerAccountId) {
@@ -144,6 +145,22 @@ export function authOptions(): NextAuthOptions {
     },
   };
   return options;
+}
+
+/**
+ * Whether a sign-in may go ahead, judged on the provider's own claims (`profile`, before next-auth
+ * lower-cases the address): an address the provider says is unverified signs nobody in, and
+ * neither does one with look-alike characters (`\u212Aim@…`, K KELVIN SIGN, which lower-cases to
+ * another person's `kim@…` and would take over their advisor access).
+ *
+ * @example
+ * signInAllowed({ email: "\u212Aim@sps.example.edu", email_verified: true }) // false
+ */
+export function signInAllowed(profile: unknown): boolean {
+  const p = profile as { email_verified?: unknown; email?: unknown } | undefined;
+  if (p?.email_verified === false || p?.email_verified === "false") return false;
+  if (typeof p?.email === "string" && !normaliseEmail(p.email).ok) return false;
+  return true;
 }
 
 /** Whether the ID token vouches for its email: OpenID's email_verified, or Entra ID's xms_edov optional claim. */
@@ -201,4 +218,29 @@ export function connectingAvailable(): boolean {
 /** Whether any sign-in provider is configured. */
 export function signInAvailable(): boolean {
   return authOptions().providers.length > 0;
+}
+
+/** The sign-in providers configured, by the name the sign-in page shows (calendar connections left out). */
+export function signInProviders(env: NodeJS.ProcessEnv = process.env): { id: string; name: string }[] {
+  // A provider's overrides (the connect variants' id and name) sit in `options` until next-auth merges them.
+  return providers(env)
+    .map((p) => {
+      const own = (p as { options?: { id?: string; name?: string } }).options;
+      return { id: own?.id ?? p.id, name: own?.name ?? p.name };
+    })
+    .filter((p) => !(p.id in CONNECT_SCOPES));
+}
+
+/**
+ * One line for the server's log saying who can sign in, and how to add a provider when none is.
+ *
+ * @example
+ * signInSummary({ OIDC_ISSUER: "https://idp.example.edu", OIDC_CLIENT_ID: "ff", OIDC_CLIENT_SECRET: "…" }) // "FormatFit: sign-in with your school account (oidc)."
+ */
+export function signInSummary(env: NodeJS.ProcessEnv = process.env): string {
+  const list = signInProviders(env);
+  if (list.length === 0) {
+    return "FormatFit: no sign-in provider is configured (set GOOGLE_CLIENT_ID/GOOGLE_CLIENT_SECRET, AZURE_AD_CLIENT_ID/AZURE_AD_CLIENT_SECRET or OIDC_ISSUER/OIDC_CLIENT_ID/OIDC_CLIENT_SECRET); learners save reports anonymously and advisors cannot sign in.";
+  }
+  return `FormatFit: sign-in with ${list.map((p) => `${p.name} (${p.id})`).join(", ")}.`;
 }

@@ -15,6 +15,19 @@ export async function ownerKeyCookie(): Promise<string | undefined> {
   return v && looksLikeToken(v) ? v : undefined;
 }
 
+/**
+ * The anonymous owner this request's own Cookie header names, read without next/headers (so it
+ * works wherever the request is at hand): enough to count a check against its browser's limit.
+ */
+export function requestOwner(request: Request): Owner | null {
+  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
+    const [name, ...rest] = part.trim().split("=");
+    const value = rest.join("=");
+    if (name === OWNER_COOKIE && looksLikeToken(value)) return { kind: "anonymous", key: value };
+  }
+  return null;
+}
+
 /** Sets the anonymous owner cookie (route handlers only). */
 export async function setOwnerKey(key: string): Promise<void> {
   (await cookies()).set(OWNER_COOKIE, key, { httpOnly: true, sameSite: "lax", secure: process.env.NODE_ENV === "production" && !process.env.FORMATFIT_INSECURE_COOKIES, path: "/", maxAge: YEAR });

@@ -6,6 +6,7 @@
  * unless the handler chose its own.
  */
 import { AppError } from "@/lib/errors";
+import { retryAfterHeaders } from "@/lib/server/limits/errors";
 import { toAppError } from "@/lib/check/app-error";
 
 /** A route handler as Next.js calls it; `C` is the route's context (`{ params: Promise<…> }`). */
@@ -63,8 +64,8 @@ export function route<C = unknown>(handler: RouteHandler<C>, options: RouteOptio
 function errorResponse(e: unknown, as: "json" | "text"): Response {
   const err = toAppError(e);
   if (err.code === "INTERNAL") console.error(e);
-  if (as === "text") return new Response(`${err.message}\n`, { status: err.status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": NO_STORE } });
-  return Response.json(err.toJSON(), { status: err.status, headers: { "cache-control": NO_STORE } });
+  if (as === "text") return new Response(`${err.message}\n`, { status: err.status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": NO_STORE, ...retryAfterHeaders(err) } });
+  return Response.json(err.toJSON(), { status: err.status, headers: { "cache-control": NO_STORE, ...retryAfterHeaders(err) } });
 }
 
 /** `no-store` unless the handler set its own Cache-Control; a response with frozen headers is copied. */
@@ -84,10 +85,13 @@ function withDefaultCaching(response: Response): Response {
 /**
  * CSRF protection for mutations: the browser must say the request comes from this site (Origin,
  * or Sec-Fetch-Site for browsers that omit Origin). Session and owner cookies are SameSite=Lax too.
+ * The Origin is compared with `Host` only: `X-Forwarded-Host` is whatever the client wrote unless a
+ * proxy replaced it, so a proxy in front must pass the public Host through (nginx: `proxy_set_header
+ * Host $host`).
  */
 function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const host = request.headers.get("host");
   if (origin) {
     let originHost: string | undefined;
     try {

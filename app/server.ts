@@ -9,6 +9,11 @@ import { ConnectedCalendars } from "@/lib/connections";
 import { sealingKey } from "@/lib/connections/seal";
 import { providerSetups } from "@/lib/connections/setup";
 import { DAY } from "@/lib/time/units";
+import { serverConfig } from "@/lib/server/config";
+import { isolatedRunner } from "@/lib/server/isolation/check";
+import { clientAddress, ownerLimitKey, serverLimits, type LimitKind } from "@/lib/server/limits";
+import type { CheckRunner } from "@/lib/check/web";
+import type { Owner } from "@/lib/reports";
 
 let cached: { key: string; catalog: Catalog } | undefined;
 
@@ -22,12 +27,32 @@ export function serverCatalog(): Catalog {
 /**
  * Options for fetching calendar URLs. `FORMATFIT_ALLOW_PRIVATE_TARGETS` ("127.0.0.1:8080,[::1]:9000")
  * exempts exact address:port pairs from the private-address refusal, for tests and local
- * development only: never set it on a public server.
+ * development only: a production server refuses to start with it (lib/server/config).
  */
 export function urlFetchOptions(): { allowedPrivateTargets?: string[] } {
+  // Read per request (tests set it around one request); its form was checked when the server
+  // started, and a production server does not start with it at all.
   const raw = process.env.FORMATFIT_ALLOW_PRIVATE_TARGETS;
   if (!raw) return {};
   return { allowedPrivateTargets: raw.split(",").map((s) => s.trim()).filter((s) => s.length > 0) };
+}
+
+let runner: CheckRunner | undefined;
+
+/** Where this server runs checks: a worker pool with a deadline and a heap limit per check. */
+export function serverCheckRunner(): CheckRunner {
+  runner ??= isolatedRunner();
+  return runner;
+}
+
+/**
+ * Counts one request against the rate limits of `kind`, per client address and, when known, per
+ * owner; over a limit, throws the 429 (with Retry-After) the route answers with.
+ */
+export async function rateLimit(request: Request, kind: LimitKind, owner?: Owner | null): Promise<void> {
+  const ip = clientAddress(request.headers.get("x-forwarded-for"), serverConfig().trustedProxyHops);
+  const ownerKey = ownerLimitKey(owner);
+  await (await serverLimits()).consume(kind, { ip, ...(ownerKey !== undefined ? { owner: ownerKey } : {}) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -67,10 +92,12 @@ export function serverReports(): Promise<Reports> {
   if (!reportsPromise) {
     reportsPromise = (async () => {
       const store: Store = await serverStore();
+      const config = serverConfig();
       const reports = new Reports(store, {
         now: () => Date.now(),
-        retentionDays: positive(process.env.FORMATFIT_REPORT_RETENTION_DAYS, 180),
-        linkDays: positive(process.env.FORMATFIT_LINK_DAYS, 30),
+        retentionDays: config.reportRetentionDays,
+        linkDays: config.linkDays,
+        maxReportsPerOwner: config.maxReportsPerOwner,
       });
       const clean = () => reports.cleanup().catch((e: unknown) => console.error("FormatFit: report cleanup failed:", e));
       void clean();
@@ -82,10 +109,5 @@ export function serverReports(): Promise<Reports> {
     });
   }
   return reportsPromise;
-}
-
-function positive(text: string | undefined, fallback: number): number {
-  const n = Number(text);
-  return Number.isFinite(n) && n > 0 ? n : fallback;
 }
 

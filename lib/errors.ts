@@ -25,6 +25,11 @@ export type AppErrorCode =
   | "UNAUTHORIZED"
   | "FORBIDDEN"
   | "GONE"
+  | "CHECK_TOO_SLOW"
+  | "CHECK_TOO_LARGE"
+  | "TOO_MANY_REPORTS"
+  | "RATE_LIMITED"
+  | "BUSY"
   | "INTERNAL";
 
 /** HTTP status per code: the only place the mapping is written. */
@@ -50,6 +55,16 @@ export const HTTP_STATUS: Readonly<Record<AppErrorCode, number>> = {
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   GONE: 410,
+  /** A check stopped at its deadline (lib/server/isolation): the learner's calendars are too heavy to check. */
+  CHECK_TOO_SLOW: 422,
+  /** A check stopped at its memory limit, or a calendar too deeply nested to read. */
+  CHECK_TOO_LARGE: 422,
+  /** The owner keeps the most saved reports one person may keep. */
+  TOO_MANY_REPORTS: 409,
+  /** Over a rate limit: the answer carries Retry-After. */
+  RATE_LIMITED: 429,
+  /** Every check worker is taken and the queue is full: the answer carries Retry-After. */
+  BUSY: 503,
   INTERNAL: 500,
 };
 

@@ -31,17 +31,33 @@ export function Results({ result, whatIf, setWhatIf, onDownloadPlan, onSave, upd
   const [focus, setFocus] = useState<string>(() => details?.sections.find((s) => s.live)?.sectionId ?? details?.sections[0]?.sectionId ?? "");
   const uid = useId();
   const focusSection = byId.get(focus);
+  // What the learner must know before believing a verdict (an empty or stale calendar) is said up
+  // front; notes on single events stay folded.
+  const trust = result.warnings.filter((w) => /^(CALENDAR|CONNECTED)_/.test(w.code));
+  const notes = result.warnings.filter((w) => !/^(CALENDAR|CONNECTED)_/.test(w.code));
   return (
     <section aria-labelledby={`${uid}-h`}>
       <h2 id={`${uid}-h`}>Your result{updating ? " (updating…)" : ""}</h2>
       {details && <p className="muted">Times in {details.timeZone.replace(/_/g, " ")}.</p>}
-      {result.warnings.length > 0 && (
+      {trust.length > 0 && (
+        <div className="notice" role="alert">
+          <p>
+            <strong>Before you trust this answer:</strong>
+          </p>
+          <ul>
+            {trust.map((w, i) => (
+              <li key={i}>{w.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {notes.length > 0 && (
         <details className="note">
           <summary>
-            {plural(result.warnings.length, "note")} about your calendars
+            {plural(notes.length, "note")} about your calendars
           </summary>
           <ul>
-            {result.warnings.slice(0, 20).map((w, i) => (
+            {notes.slice(0, 20).map((w, i) => (
               <li key={i}>
                 {w.line !== undefined ? `Line ${w.line}: ` : ""}
                 {w.message}

@@ -43,10 +43,10 @@ type Filled<K extends keyof PreferencesInput> = { [P in K]-?: Exclude<Preference
 export type FormPreferences = PreferencesInput & Filled<"timeZone" | "allDay" | "tentativeIsBusy" | "minBlockMinutes" | "dailyCapHours">;
 
 /**
- * The settings a change to which re-runs a check that has a result: buffers, ignored events and
- * the study hours (weekdays and weekends, which the request sends as two study windows).
+ * The settings a change to which re-runs a check that has a result: buffers, ignored events, how
+ * late the learner can join (or how early leave) a live session, and the study hours (weekdays and weekends, which the request sends as two study windows).
  */
-export type WhatIf = Filled<"ignoredUids" | "bufferBeforeMinutes" | "bufferAfterMinutes"> & {
+export type WhatIf = Filled<"ignoredUids" | "bufferBeforeMinutes" | "bufferAfterMinutes" | "lateJoinMinutes"> & {
   weekdayStart: string;
   weekdayEnd: string;
   weekendStart: string;

@@ -65,6 +65,7 @@ function preferencesOf(p: FormPreferences, emails: string, w: WhatIf): Preferenc
     bufferBeforeMinutes: w.bufferBeforeMinutes,
     bufferAfterMinutes: w.bufferAfterMinutes,
     ignoredUids: w.ignoredUids,
+    lateJoinMinutes: w.lateJoinMinutes,
     studyWindows: [
       { days: WEEKDAYS, start: w.weekdayStart, end: w.weekdayEnd },
       { days: WEEKEND, start: w.weekendStart, end: w.weekendEnd },
@@ -87,6 +88,7 @@ export function useCheckForm({ initialCourses, initialSections, defaults }: { in
   const [emails, setEmails] = useState("");
   const [whatIf, setWhatIf] = useState<WhatIf>({
     ignoredUids: [],
+    lateJoinMinutes: 15,
     bufferBeforeMinutes: 0,
     bufferAfterMinutes: 0,
     weekdayStart: defaults.studyStart,

@@ -1,7 +1,9 @@
 /**
- * One web check from its validated form: fetch the URLs (SSRF-safe), import and check everything
- * in memory, and answer with the CLI's JSON or the study plan. `POST /api/check` calls this and
- * nothing else.
+ * One web check from its validated form: fetch the URLs (SSRF-safe) and read connected calendars
+ * on the request thread, then hand the CPU-heavy rest (import → expand → fit) to a
+ * {@link CheckRunner} — on the server, a worker pool with a deadline and a heap limit
+ * (lib/server/isolation); in tests, this thread. `POST /api/check`, `POST /api/calendars` and
+ * `POST /api/reports` call this and nothing else.
  */
 import type { Catalog } from "../catalog/schema";
 import { AppError } from "../errors";
@@ -10,7 +12,8 @@ import { DEFAULT_CHECK_LIMITS } from "./form";
 import { termWindow } from "../fit";
 import type { ProviderError } from "../providers/http";
 import { toAppError } from "./app-error";
-import { checkResponse, inspectCalendars, requestedSections, runCheck, studyPlanIcs, type CalendarSource, type CheckResponse, type ConnectedSource, type SourceSummary } from "./run";
+import { requestedSections, type CalendarSource, type CheckResponse, type ConnectedSource, type SourceSummary } from "./run";
+import { runCheckTask, type CheckTask, type CheckTaskResult } from "./task";
 import { fetchCalendarUrl, type FetchCalendarOptions } from "../sources/url";
 import type { Window } from "../time/window";
 
@@ -26,7 +29,20 @@ export interface WebCheckOptions {
    * absent when nobody is signed in.
    */
   readonly connected?: ((connectionIds: readonly string[], window: Window) => Promise<ConnectedSource[]>) | undefined;
+  /** Runs the CPU-heavy part: the server passes its worker pool's runner, tests {@link IN_PROCESS}. */
+  readonly runner: CheckRunner;
 }
+
+/** Where a check's import, expansion and fit run. Errors come back as AppErrors. */
+export interface CheckRunner {
+  run(task: CheckTask): Promise<CheckTaskResult>;
+}
+
+/**
+ * Runs checks on the calling thread: for tests and tools, never for a web request (a hostile
+ * calendar would block every other request; lib/server/isolation runs them in workers).
+ */
+export const IN_PROCESS: CheckRunner = { run: async (task) => runCheckTask(task) };
 
 export type WebCheckAnswer = { kind: "json"; body: CheckResponse } | { kind: "ics"; text: string; filename: string };
 
@@ -84,16 +100,16 @@ async function sourcesOf(form: CheckForm, options: WebCheckOptions): Promise<Cal
  * and, on request, `details`); `study-plan` answers with the plan as `.ics`.
  *
  * @example
- * const answer = await webCheck(await parseCheckForm(request), { catalog, now: Date.now() });
+ * const answer = await webCheck(await parseCheckForm(request), { catalog, now: Date.now(), runner: IN_PROCESS });
  */
 export async function webCheck(form: CheckForm, options: WebCheckOptions): Promise<WebCheckAnswer> {
   const sources = await sourcesOf(form, options);
-  const outcome = runCheck({ catalog: options.catalog, sources, preferences: form.preferences, sectionIds: form.sectionIds, courseIds: form.courseIds, together: form.together });
-  if (form.output === "study-plan") {
-    const text = studyPlanIcs(outcome.result, { now: options.now, ...(form.planSection !== undefined ? { sectionId: form.planSection } : {}) });
-    return { kind: "ics", text, filename: `study-plan${form.planSection ? `-${form.planSection}` : ""}.ics` };
-  }
-  return { kind: "json", body: checkResponse(outcome, form.preferences, { details: form.details }) };
+  const request = { catalog: options.catalog, sources, preferences: form.preferences, sectionIds: form.sectionIds, courseIds: form.courseIds, together: form.together };
+  const output = form.output === "study-plan" ? { kind: "study-plan" as const, now: options.now, ...(form.planSection !== undefined ? { planSection: form.planSection } : {}) } : { kind: "json" as const, details: form.details };
+  const result = await options.runner.run({ kind: "check", request, output });
+  if (result.kind === "ics") return { kind: "ics", text: result.text, filename: `study-plan${form.planSection ? `-${form.planSection}` : ""}.ics` };
+  if (result.kind === "json") return { kind: "json", body: result.body };
+  throw new AppError("INTERNAL", "The check answered a check with a list of calendars.");
 }
 
 /**
@@ -101,10 +117,12 @@ export async function webCheck(form: CheckForm, options: WebCheckOptions): Promi
  * calendars as they are added.
  *
  * @example
- * const summaries = await webInspect(await parseCheckForm(request), { catalog, now: Date.now() });
+ * const summaries = await webInspect(await parseCheckForm(request), { catalog, now: Date.now(), runner: IN_PROCESS });
  */
 export async function webInspect(form: CheckForm, options: WebCheckOptions): Promise<SourceSummary[]> {
   const sources = await sourcesOf(form, options);
   if (sources.length === 0) throw new AppError("NO_CALENDAR", "Add at least one calendar: upload an .ics file or paste a calendar's .ics address.");
-  return inspectCalendars(sources);
+  const result = await options.runner.run({ kind: "inspect", sources, timeZone: form.preferences.timeZone });
+  if (result.kind !== "sources") throw new AppError("INTERNAL", "The check answered a list of calendars with a check.");
+  return result.sources;
 }

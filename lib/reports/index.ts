@@ -4,7 +4,7 @@
  * shares with advisors by email, advisors' notes, and retention. Every authorization decision is
  * made here, in the data layer, from the caller's identity: a route cannot forget one.
  */
-import type { Kysely, Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database, Store } from "../db";
 import { decodeText, encodeText } from "../db/text";
 import { AppError } from "../errors";
@@ -12,9 +12,11 @@ import type { ReportSnapshot } from "./snapshot";
 import { newId } from "../db/id";
 import { hashToken, looksLikeToken, newToken, secretsEqual } from "./tokens";
 import { DAY } from "../time/units";
+import { emailAddress, normaliseEmail } from "./email";
 
 export type { ReportSnapshot } from "./snapshot";
 export { snapshotOf } from "./snapshot";
+export { emailAddress, normaliseEmail, type EmailCheck } from "./email";
 
 /** Who is asking, as the route established it. */
 export type Owner = { readonly kind: "user"; readonly userId: string } | { readonly kind: "anonymous"; readonly key: string };
@@ -31,7 +33,11 @@ export interface ReportsOptions {
   readonly linkDays?: number;
   /** The clock (UTC ms): passed in, never read at module load. */
   readonly now: () => number;
+  /** Reports one owner may keep at once (default {@link DEFAULT_MAX_REPORTS_PER_OWNER}). */
+  readonly maxReportsPerOwner?: number;
 }
+
+export const DEFAULT_MAX_REPORTS_PER_OWNER = 200;
 
 export interface ReportSummary {
   id: string;
@@ -95,18 +101,25 @@ export class Reports {
   private readonly retention: number;
   private readonly linkDays: number;
   private readonly now: () => number;
+  private readonly kind: Store["kind"];
+  private readonly maxReports: number;
 
   constructor(store: Store, options: ReportsOptions) {
     this.db = store.db;
+    this.kind = store.kind;
+    this.maxReports = options.maxReportsPerOwner ?? DEFAULT_MAX_REPORTS_PER_OWNER;
     this.retention = (options.retentionDays ?? 180) * DAY;
     this.linkDays = options.linkDays ?? 30;
     this.now = options.now;
   }
 
-  /** The user with this provider subject, created on first sign-in; email and name refreshed. */
+  /**
+   * The user with this provider subject, created on first sign-in; email and name refreshed. The
+   * email is normalised ({@link normaliseEmail}); a look-alike address is a BAD_REQUEST.
+   */
   async upsertUser(provider: string, subject: string, email: string | null, name: string | null): Promise<string> {
     const now = this.now();
-    const address = email?.toLowerCase() ?? null;
+    const address = email === null ? null : emailAddress(email);
     // Insert-or-nothing, then read: two first sign-ins of one person at once (two tabs, a retried
     // callback) both end with the same row instead of one failing on the unique constraint.
     await this.db
@@ -128,7 +141,12 @@ export class Reports {
     return row;
   }
 
-  /** Saves a snapshot as a new report, in one transaction. */
+  /**
+   * Saves a snapshot as a new report, in one transaction; an owner who already keeps
+   * `maxReportsPerOwner` reports is refused (TOO_MANY_REPORTS: delete some first). Two saves of one
+   * owner at once cannot both pass the count: PostgreSQL serialises them on an advisory lock per
+   * owner, SQLite on its single writer.
+   */
   async save(owner: Owner, input: { title: string; snapshot: ReportSnapshot; includeTitles: boolean }): Promise<Report> {
     const title = checkText(input.title, MAX_TITLE, "title");
     const now = this.now();
@@ -144,6 +162,13 @@ export class Reports {
       expires_at: now + this.retention,
     };
     await this.db.transaction().execute(async (tx) => {
+      if (this.kind === "postgres") await sql`select pg_advisory_xact_lock(hashtext(${`formatfit reports of ${row.owner_user_id ?? row.owner_key_hash}`}))`.execute(tx);
+      let count = tx.selectFrom("reports").select((eb) => eb.fn.countAll<number | string>().as("n")).where("expires_at", ">", now);
+      count = owner.kind === "user" ? count.where("owner_user_id", "=", owner.userId) : count.where("owner_key_hash", "=", row.owner_key_hash).where("owner_user_id", "is", null);
+      const kept = Number((await count.executeTakeFirstOrThrow()).n);
+      if (kept >= this.maxReports) {
+        throw new AppError("TOO_MANY_REPORTS", `You keep ${kept.toLocaleString("en")} saved reports, the most one person may keep. Delete reports you no longer need, then save again.`, { detail: { reason: "TOO_MANY_REPORTS", limit: this.maxReports } });
+      }
       await tx.insertInto("reports").values(row).execute();
     });
     return full(row);
@@ -264,11 +289,13 @@ export class Reports {
 
   /** Reports shared with this advisor (by their signed-in email), newest first. */
   async sharedWith(advisor: Advisor): Promise<ReportSummary[]> {
+    const email = advisorLookup(advisor);
+    if (email === undefined) return [];
     const rows = await this.db
       .selectFrom("reports")
       .innerJoin("advisor_shares", "advisor_shares.report_id", "reports.id")
       .selectAll("reports")
-      .where("advisor_shares.advisor_email", "=", advisor.email.toLowerCase())
+      .where("advisor_shares.advisor_email", "=", email)
       .where("advisor_shares.revoked_at", "is", null)
       .where("reports.expires_at", ">", this.now())
       .orderBy("advisor_shares.created_at", "desc")
@@ -278,12 +305,14 @@ export class Reports {
 
   /** A report shared with this advisor, or undefined. */
   async getShared(advisor: Advisor, id: string): Promise<Report | undefined> {
+    const email = advisorLookup(advisor);
+    if (email === undefined) return undefined;
     const row = await this.db
       .selectFrom("reports")
       .innerJoin("advisor_shares", "advisor_shares.report_id", "reports.id")
       .selectAll("reports")
       .where("reports.id", "=", id)
-      .where("advisor_shares.advisor_email", "=", advisor.email.toLowerCase())
+      .where("advisor_shares.advisor_email", "=", email)
       .where("advisor_shares.revoked_at", "is", null)
       .where("reports.expires_at", ">", this.now())
       .executeTakeFirst();
@@ -294,7 +323,7 @@ export class Reports {
   async addNote(advisor: Advisor, id: string, body: string): Promise<Note | undefined> {
     const text = checkText(body, MAX_NOTE, "note");
     if (!(await this.getShared(advisor, id))) return undefined;
-    const note = { id: newId(), report_id: id, author_user_id: advisor.userId, author_email: advisor.email.toLowerCase(), body: encodeText(text), created_at: this.now() };
+    const note = { id: newId(), report_id: id, author_user_id: advisor.userId, author_email: advisorLookup(advisor) ?? "", body: encodeText(text), created_at: this.now() };
     await this.db.insertInto("advisor_notes").values(note).execute();
     return { id: note.id, authorEmail: note.author_email, body: text, createdAt: note.created_at };
   }
@@ -307,13 +336,27 @@ export class Reports {
     return rows.map((r) => ({ id: r.id, authorEmail: r.author_email, body: decodeText(r.body), createdAt: Number(r.created_at) }));
   }
 
-  /** Deletes reports past their expiry (with everything hanging off them); returns how many. */
+  /**
+   * Deletes reports past their expiry (with everything hanging off them); returns how many this
+   * call deleted. Safe with several servers running it at once: on PostgreSQL one of them cleans
+   * while the others see the advisory lock taken and return 0 at once (no waiting, no deadlock
+   * between two sets of deletes); on SQLite the database has one writer at a time, and the deletes
+   * are set-based (no read first), so a second cleanup waits for the first and finds nothing.
+   */
   async cleanup(): Promise<number> {
+    const now = this.now();
     return this.db.transaction().execute(async (tx) => {
-      const expired = await tx.selectFrom("reports").select("id").where("expires_at", "<=", this.now()).execute();
-      const ids = expired.map((r) => r.id);
-      for (let i = 0; i < ids.length; i += 500) await deleteReports(tx, ids.slice(i, i + 500));
-      return ids.length;
+      if (this.kind === "postgres") {
+        const got = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtext('formatfit report cleanup')) as locked`.execute(tx);
+        if (got.rows[0]?.locked !== true) return 0;
+      }
+      const expired = tx.selectFrom("reports").select("id").where("expires_at", "<=", now);
+      await tx.deleteFrom("link_views").where("report_id", "in", expired).execute();
+      await tx.deleteFrom("share_links").where("report_id", "in", expired).execute();
+      await tx.deleteFrom("advisor_notes").where("report_id", "in", expired).execute();
+      await tx.deleteFrom("advisor_shares").where("report_id", "in", expired).execute();
+      const deleted = await tx.deleteFrom("reports").where("expires_at", "<=", now).executeTakeFirst();
+      return Number(deleted.numDeletedRows);
     });
   }
 }
@@ -328,30 +371,40 @@ async function deleteReports(tx: Transaction<Database>, ids: string[]): Promise<
   await tx.deleteFrom("reports").where("id", "in", ids).execute();
 }
 
+/** An advisor's address as stored ({@link emailAddress}: normalised; a look-alike or a malformed address is a BAD_REQUEST). */
+function advisorAddress(email: string): string {
+  return emailAddress(email);
+}
+
+/** The address a signed-in advisor is found by, or undefined for one that cannot be trusted to be theirs alone. */
+function advisorLookup(advisor: Advisor): string | undefined {
+  const checked = normaliseEmail(advisor.email);
+  return checked.ok ? checked.address : undefined;
+}
+
 /**
  * Whether a signed-in email is an advisor's: listed in `ADVISOR_EMAILS`, or at a domain in
  * `ADVISOR_DOMAINS` (comma-separated, case-insensitive; a domain matches exactly, not its
- * subdomains).
+ * subdomains). Both sides are normalised ({@link normaliseEmail}); an address with look-alike
+ * characters is never an advisor's.
  *
  * @example
  * isAdvisorEmail("Kim@SPS.example.edu", { emails: [], domains: ["sps.example.edu"] }) // true
+ * isAdvisorEmail("\u212Aim@sps.example.edu", { emails: ["kim@sps.example.edu"], domains: [] }) // false
  */
-/** An advisor's address as stored (trimmed, lower-case); anything else, control characters included, is a BAD_REQUEST. */
-function advisorAddress(email: string): string {
-  const address = email.trim().toLowerCase();
-  if (!/^[^\s@\u0000-\u001f\u007f]+@[^\s@\u0000-\u001f\u007f]+\.[^\s@\u0000-\u001f\u007f]+$/.test(address) || address.length > 320) {
-    throw new AppError("BAD_REQUEST", `${JSON.stringify(email.slice(0, 80))} is not an email address.`, { where: "email" });
-  }
-  return address;
-}
-
 export function isAdvisorEmail(email: string | null | undefined, config: { emails: readonly string[]; domains: readonly string[] }): boolean {
   if (!email) return false;
-  const e = email.trim().toLowerCase();
+  const checked = normaliseEmail(email);
+  if (!checked.ok) return false;
+  const e = checked.address;
   const at = e.lastIndexOf("@");
   if (at < 1) return false;
   const domain = e.slice(at + 1);
-  return config.emails.some((x) => x.trim().toLowerCase() === e) || config.domains.some((d) => d.trim().toLowerCase().replace(/^@/, "") === domain);
+  const same = (listed: string) => {
+    const n = normaliseEmail(listed);
+    return n.ok && n.address === e;
+  };
+  return config.emails.some(same) || config.domains.some((d) => d.trim().normalize("NFKC").toLowerCase().replace(/^@/, "") === domain);
 }
 
 /** ADVISOR_EMAILS / ADVISOR_DOMAINS from an environment. */

@@ -9,9 +9,11 @@
  * - No userinfo (`user:pw@host`): FormatFit does not carry passwords, and a URL holding one would be
  *   echoed into logs and error messages. A secret token in the *path* (Google, Outlook, iCloud
  *   "secret address" feeds) is fine and is how private calendars are meant to be shared.
- * - The host is resolved once, and EVERY resolved address must be public unicast (ipaddr.js
- *   `range() === "unicast"`). Refusing when any one address is private stops a name that answers
- *   with both a public and a private address from winning a race.
+ * - The host is resolved once, and EVERY resolved address must be public unicast ({@link judgeAddress}:
+ *   ipaddr.js `range() === "unicast"`, minus `::/8` (IPv4-compatible `::127.0.0.1`), site-local and
+ *   NAT64 local-use; IPv6 forms that embed an IPv4 address — mapped, NAT64, 6to4 — are judged by it).
+ *   Refusing when any one address is private stops a name that answers with both a public and a
+ *   private address from winning a race.
  * - The socket connects to exactly the address that was checked: the request's `lookup` callback
  *   hands back the validated address instead of asking DNS again, so a short-TTL name cannot answer
  *   "public" to the check and "127.0.0.1" to the connect (DNS rebinding). The Host header and TLS
@@ -127,7 +129,7 @@ export async function fetchCalendarUrl(url: string, options: FetchCalendarOption
     maxBytes,
     maxRedirects: options.maxRedirects ?? DEFAULTS.maxRedirects,
     lookup: options.lookup ?? defaultLookup,
-    allowed: parseAllowedTargets(options.allowedPrivateTargets ?? []),
+    allowed: parseAllowedPrivateTargets(options.allowedPrivateTargets ?? []),
     userAgent: options.userAgent ?? DEFAULTS.userAgent,
   };
 
@@ -281,7 +283,7 @@ function parseTarget(raw: string, via: "input" | "redirect"): Target {
   const port = url.port !== "" ? Number(url.port) : url.protocol === "https:" ? 443 : 80;
   // WHATWG URL has already turned `2130706433`, `0x7f.1` and `[::ffff:7f00:1]` into canonical
   // dotted / bracketed forms for http(s), so net.isIP sees every literal spelling.
-  const literal = isIP(hostname) !== 0 ? ipaddr.parse(hostname) : undefined;
+  const literal = isIP(hostname) !== 0 ? parseAddress(hostname) : undefined;
   return { url, hostname, literal, port };
 }
 
@@ -330,7 +332,7 @@ async function resolveTarget(target: Target, settings: Settings, via: "input" | 
   const checked = resolved.map(({ address }) => {
     let ip: ipaddr.IPv4 | ipaddr.IPv6;
     try {
-      ip = ipaddr.parse(address);
+      ip = parseAddress(address);
     } catch (cause) {
       throw new UrlFetchError("URL_DNS", `The server name ${hostname} resolved to something that is not an IP address. Check the calendar address.`, target.url.href, { cause });
     }
@@ -346,13 +348,79 @@ function unwrap(ip: ipaddr.IPv4 | ipaddr.IPv6): ipaddr.IPv4 | ipaddr.IPv6 {
   return ip.kind() === "ipv6" && (ip as ipaddr.IPv6).isIPv4MappedAddress() ? (ip as ipaddr.IPv6).toIPv4Address() : ip;
 }
 
+/**
+ * Parses an address as the socket would read it. IPv6 text goes through the WHATWG URL parser
+ * first: ipaddr.js reads the IPv4-compatible spelling `::1.2.3.4` as the IPv4-mapped
+ * `::ffff:1.2.3.4`, which would judge (and connect to) another address than the one given.
+ */
+function parseAddress(address: string): ipaddr.IPv4 | ipaddr.IPv6 {
+  if (isIP(address) === 6) return ipaddr.parse(new URL(`http://[${address}]/`).hostname.slice(1, -1));
+  return ipaddr.parse(address);
+}
+
+const NAT64 = ipaddr.parseCIDR("64:ff9b::/96"); // RFC 6052 well-known prefix: the last 32 bits are an IPv4 address
+const NAT64_LOCAL = ipaddr.parseCIDR("64:ff9b:1::/48"); // RFC 8215 local-use: translated to whatever the site chose
+const SIX_TO_FOUR = ipaddr.parseCIDR("2002::/16"); // RFC 3056: bits 16–47 are an IPv4 address
+const SITE_LOCAL = ipaddr.parseCIDR("fec0::/10"); // deprecated, still routed inside some networks
+
+function ipv4From(high: number, low: number): ipaddr.IPv4 {
+  return new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
+}
+
+/** Why an address is not public, or undefined when it is. */
+export type AddressVerdict = { readonly public: true } | { readonly public: false; readonly range: string; readonly address: string; readonly embedded?: string };
+
+/**
+ * Whether an address is public unicast, judging the IPv4 address inside the IPv6 forms that carry
+ * one: IPv4-mapped (`::ffff:a.b.c.d`), NAT64 (`64:ff9b::a.b.c.d`) and 6to4 (`2002:AABB:CCDD::`).
+ * The whole of `::/8` is refused: it holds the deprecated IPv4-compatible addresses
+ * (`::127.0.0.1` = `::7f00:1`), which ipaddr.js calls unicast but which some stacks deliver to the
+ * embedded IPv4 host. So are NAT64's local-use prefix, Teredo and site-local addresses.
+ *
+ * @example
+ * judgeAddress("::7f00:1") // { public: false, range: "ipv4Compatible", address: "::7f00:1", embedded: "127.0.0.1" }
+ * judgeAddress("64:ff9b::808:808") // { public: true }
+ */
+export function judgeAddress(text: string): AddressVerdict {
+  return judge(parseAddress(text));
+}
+
+function judge(ip: ipaddr.IPv4 | ipaddr.IPv6): AddressVerdict {
+  if (ip.kind() === "ipv4") {
+    const range = ip.range();
+    return range === "unicast" ? { public: true } : { public: false, range, address: ip.toString() };
+  }
+  const v6 = ip as ipaddr.IPv6;
+  if (v6.isIPv4MappedAddress()) return judge(v6.toIPv4Address());
+  const parts = v6.parts;
+  const word = (i: number) => parts[i] ?? 0;
+  const refuse = (range: string, embedded?: ipaddr.IPv4): AddressVerdict => ({ public: false, range, address: v6.toString(), ...(embedded ? { embedded: embedded.toString() } : {}) });
+  const inner = (embedded: ipaddr.IPv4, range: string): AddressVerdict => {
+    const verdict = judge(embedded);
+    return verdict.public ? verdict : refuse(range, embedded);
+  };
+  if (v6.match(NAT64_LOCAL)) return refuse("rfc8215");
+  if (v6.match(NAT64)) return inner(ipv4From(word(6), word(7)), "rfc6052");
+  if (v6.match(SIX_TO_FOUR)) return inner(ipv4From(word(1), word(2)), "6to4");
+  if (word(0) <= 0x00ff) {
+    // ::/8. The unspecified and loopback addresses are named as such; `::a.b.c.d` is IPv4-compatible.
+    const range = v6.range();
+    if (range !== "unicast") return refuse(range); // ::, ::1, ::ffff:0:a.b.c.d (RFC 6145) by their names
+    const compatible = parts.slice(0, 6).every((p) => p === 0);
+    return refuse(compatible ? "ipv4Compatible" : "reserved", compatible ? ipv4From(word(6), word(7)) : undefined);
+  }
+  if (v6.match(SITE_LOCAL)) return refuse("siteLocal");
+  const range = v6.range();
+  return range === "unicast" ? { public: true } : refuse(range);
+}
+
 function checkAddress(ip: ipaddr.IPv4 | ipaddr.IPv6, target: Target, settings: Settings, via: "input" | "redirect"): void {
   const plain = unwrap(ip);
-  const range = plain.range();
-  if (range === "unicast") return;
+  const verdict = judge(plain);
+  if (verdict.public) return;
   if (settings.allowed.has(targetKey(plain.toString(), target.port))) return;
-  const address = plain.toString();
-  const what = describeRange(range);
+  const address = verdict.embedded !== undefined ? `${verdict.address} (${verdict.embedded})` : verdict.address;
+  const what = describeRange(verdict.range, verdict.embedded);
   let subject: string;
   if (target.literal !== undefined) {
     subject = via === "redirect" ? `The calendar server redirected to ${address}, ${what}` : `${address} is ${what}`;
@@ -369,7 +437,13 @@ function checkAddress(ip: ipaddr.IPv4 | ipaddr.IPv6, target: Target, settings: S
   );
 }
 
-function describeRange(range: string): string {
+function describeRange(range: string, embedded: string | undefined): string {
+  if (embedded !== undefined) {
+    const inner = judgeAddress(embedded);
+    if (inner.public) return `a deprecated IPv6 form of ${embedded} that FormatFit does not connect to`;
+    const form = range === "ipv4Compatible" ? "an IPv4-compatible IPv6 form of" : "an IPv6 tunnel or translation address for";
+    return `${form} ${embedded}, ${describeRange(inner.range, undefined)}`;
+  }
   switch (range) {
     case "loopback":
       return "this machine's own (loopback) address";
@@ -386,10 +460,13 @@ function describeRange(range: string): string {
       return "a broadcast address";
     case "multicast":
       return "a multicast address";
+    case "siteLocal":
+      return "a site-local (private) IPv6 address";
     case "6to4":
     case "teredo":
     case "rfc6052":
     case "rfc6145":
+    case "rfc8215":
       return "an IPv6 tunnel or translation address";
     default:
       return "a reserved address, not a public one";
@@ -400,7 +477,16 @@ function targetKey(address: string, port: number): string {
   return address.includes(":") ? `[${address}]:${port}` : `${address}:${port}`;
 }
 
-function parseAllowedTargets(entries: readonly string[]): ReadonlySet<string> {
+/**
+ * Validates `"address:port"` entries (`"127.0.0.1:8080"`, `"[::1]:9000"`) and returns them in the
+ * form the fetcher compares. Configuration calls it at startup, so a malformed entry stops the
+ * server instead of failing every URL import.
+ *
+ * @throws {TypeError} naming the first malformed entry.
+ * @example
+ * parseAllowedPrivateTargets(["127.0.0.1:8080", "[::1]:9000"]) // Set { "127.0.0.1:8080", "[::1]:9000" }
+ */
+export function parseAllowedPrivateTargets(entries: readonly string[]): ReadonlySet<string> {
   const set = new Set<string>();
   for (const entry of entries) {
     const m = /^\[([^\]]+)\]:(\d{1,5})$/.exec(entry) ?? /^([^:]+):(\d{1,5})$/.exec(entry);
@@ -410,7 +496,7 @@ function parseAllowedTargets(entries: readonly string[]): ReadonlySet<string> {
       // A programmer error (tests/dev configuration), not a learner's: fail loudly.
       throw new TypeError(`allowedPrivateTargets entry "${entry}" is not "address:port" (e.g. "127.0.0.1:8080" or "[::1]:8080").`);
     }
-    set.add(targetKey(unwrap(ipaddr.parse(address)).toString(), port));
+    set.add(targetKey(unwrap(parseAddress(address)).toString(), port));
   }
   return set;
 }

@@ -45,8 +45,8 @@ export function formData(fields: FormFields): FormData {
 }
 
 /** A `POST` with a multipart body (undici writes the boundary into Content-Type). */
-export function postForm(path: string, fields: FormFields): Request {
-  return new Request(`http://formatfit.test${path}`, { method: "POST", body: formData(fields) });
+export function postForm(path: string, fields: FormFields, headers: Record<string, string> = {}): Request {
+  return new Request(`http://formatfit.test${path}`, { method: "POST", body: formData(fields), headers });
 }
 
 /** A calendar file part from a fixture. */

@@ -36,6 +36,8 @@ describe("sameOrigin", () => {
     ["an Origin that is not a URL", { origin: "null" }],
     ["no Origin and a cross-site Sec-Fetch-Site", { "sec-fetch-site": "cross-site" }],
     ["no Origin and no Sec-Fetch-Site", {}],
+    // A client can send any X-Forwarded-Host; only the Host the server was reached by counts.
+    ["an X-Forwarded-Host chosen to match a foreign Origin", { origin: "https://evil.example", "x-forwarded-host": "evil.example" }],
   ])("%s: 403 FORBIDDEN as JSON, not cached, and the handler never runs", async (_name, headers) => {
     const { handler, POST } = mutation();
     const response = await POST(request(headers));
@@ -48,7 +50,6 @@ describe("sameOrigin", () => {
   it.each([
     ["this site's Origin", { origin: "http://formatfit.test" }],
     ["no Origin and Sec-Fetch-Site same-origin", { "sec-fetch-site": "same-origin" }],
-    ["the proxy's X-Forwarded-Host matching the Origin", { origin: "https://formatfit.example.edu", "x-forwarded-host": "formatfit.example.edu" }],
   ])("%s: the handler runs", async (_name, headers) => {
     const { handler, POST } = mutation();
     const response = await POST(request(headers));

@@ -23,7 +23,7 @@ import { fitJson } from "@/lib/fit/json";
 import { preferencesFrom } from "@/lib/fit/preferences";
 import { requestedSections, runCheck, type CalendarSource, type ConnectedSource } from "@/lib/check/run";
 import type { CheckForm } from "@/lib/check/form";
-import { webCheck } from "@/lib/check/web";
+import { IN_PROCESS, webCheck } from "@/lib/check/web";
 import { startFakeCalendarApi, type FakeCalendarApi, type FakeInstance } from "../helpers/fake-calendar-api";
 import { randomName, storeKinds, TestClock, useStore } from "../helpers/stores";
 
@@ -68,7 +68,7 @@ beforeEach(() => {
 const GOOGLE: NewConnection = { provider: "google", subject: "g-sub", email: "ana@work.example", mode: "events", scope: "calendar", accessToken: "g-access", refreshToken: "g-refresh", expiresAt: undefined };
 const OUTLOOK: NewConnection = { provider: "microsoft", subject: "m-sub", email: "ana@outlook.example", mode: "events", scope: "Calendars.ReadBasic", accessToken: "m-access", refreshToken: "m-refresh", expiresAt: undefined };
 
-type Conflict = { start: string; end: string; overlapMinutes: number };
+type Conflict = { start: string; end: string; overlapMinutes: number; partial: boolean };
 function s1Conflicts(sources: readonly CalendarSource[], ignoredUids: string[] = []): Conflict[] {
   const outcome = runCheck({ catalog: CATALOG, sources, preferences: { ...PREFS, ignoredUids }, courseIds: ["PM-101"] });
   const s1 = fitJson(outcome.result).sections.find((s) => s.sectionId === "PM-101-S1");
@@ -114,9 +114,9 @@ describe.each(KINDS)("%s store", (kind) => {
     it("a busy Google event over a PM-101-S1 session is a conflict, as are the Outlook one and the file's", async () => {
       const { google, outlook } = await connectedSources();
       const conflicts = s1Conflicts([...google, { name: FILE_NAME, origin: "upload", bytes: FILE }, ...outlook]);
-      expect(at(conflicts, "2027-01-19T23:30:00Z")).toEqual({ start: "2027-01-19T23:30:00Z", end: "2027-01-20T01:00:00Z", overlapMinutes: 30 });
-      expect(at(conflicts, "2027-01-21T23:30:00Z")).toEqual({ start: "2027-01-21T23:30:00Z", end: "2027-01-22T01:00:00Z", overlapMinutes: 30 });
-      expect(at(conflicts, "2027-01-12T23:30:00Z")).toEqual({ start: "2027-01-12T23:30:00Z", end: "2027-01-13T01:00:00Z", overlapMinutes: 90 });
+      expect(at(conflicts, "2027-01-19T23:30:00Z")).toEqual({ start: "2027-01-19T23:30:00Z", end: "2027-01-20T01:00:00Z", overlapMinutes: 30, partial: false });
+      expect(at(conflicts, "2027-01-21T23:30:00Z")).toEqual({ start: "2027-01-21T23:30:00Z", end: "2027-01-22T01:00:00Z", overlapMinutes: 30, partial: false });
+      expect(at(conflicts, "2027-01-12T23:30:00Z")).toEqual({ start: "2027-01-12T23:30:00Z", end: "2027-01-13T01:00:00Z", overlapMinutes: 90, partial: false });
     });
 
     it("the busy event behind the Google conflict is the Google event", async () => {
@@ -196,7 +196,7 @@ describe.each(KINDS)("%s store", (kind) => {
     it("reads the connections over the check's window and checks them with the file", async () => {
       const { userId, ids } = await connectedSources();
       googleApi.requests.length = 0;
-      const answer = await webCheck(form(ids), { catalog: CATALOG, now: clock.now(), connected: resolver(userId) });
+      const answer = await webCheck(form(ids), { catalog: CATALOG, now: clock.now(), runner: IN_PROCESS, connected: resolver(userId) });
       expect(answer.kind).toBe("json");
       if (answer.kind !== "json") return;
       expect(answer.body.sources.map((s) => s.name)).toEqual([FILE_NAME, "Google: Work", "Outlook: Calendar"]);
@@ -208,7 +208,7 @@ describe.each(KINDS)("%s store", (kind) => {
     it("a refused grant is CALENDAR_RECONNECT (409), and the connection is marked", async () => {
       const { userId, ids } = await connectedSources();
       googleApi.validTokens.clear();
-      const e = await failureOf(webCheck(form(ids), { catalog: CATALOG, now: clock.now(), connected: resolver(userId) }));
+      const e = await failureOf(webCheck(form(ids), { catalog: CATALOG, now: clock.now(), runner: IN_PROCESS, connected: resolver(userId) }));
       expect([e.code, e.status, e.where, e.detail]).toEqual(["CALENDAR_RECONNECT", 409, "connection", { reason: "RECONNECT" }]);
       expect((await connections().get(userId, ids[0] as string))?.status).toBe("reconnect");
     });
@@ -216,21 +216,21 @@ describe.each(KINDS)("%s store", (kind) => {
     it("a missing scope is CALENDAR_SCOPE (403)", async () => {
       const { userId, ids } = await connectedSources();
       googleApi.fail(/\/events$/, 403, { body: { error: { code: 403, message: "Insufficient Permission", errors: [{ reason: "insufficientPermissions" }] } } });
-      const e = await failureOf(webCheck(form(ids), { catalog: CATALOG, now: clock.now(), connected: resolver(userId) }));
+      const e = await failureOf(webCheck(form(ids), { catalog: CATALOG, now: clock.now(), runner: IN_PROCESS, connected: resolver(userId) }));
       expect([e.code, e.status]).toEqual(["CALENDAR_SCOPE", 403]);
     });
 
     it("a provider still limiting after the retries is CALENDAR_PROVIDER_BUSY (503)", async () => {
       const { userId, ids } = await connectedSources();
       outlookApi.fail(/\/calendarView$/, 429, { times: 4 });
-      const e = await failureOf(webCheck(form(ids), { catalog: CATALOG, now: clock.now(), connected: resolver(userId) }));
+      const e = await failureOf(webCheck(form(ids), { catalog: CATALOG, now: clock.now(), runner: IN_PROCESS, connected: resolver(userId) }));
       expect([e.code, e.status, e.detail]).toEqual(["CALENDAR_PROVIDER_BUSY", 503, { reason: "RATE_LIMITED" }]);
     });
 
     it("a provider answering nonsense is CALENDAR_PROVIDER_FAILED (502)", async () => {
       const { userId, ids } = await connectedSources();
       outlookApi.fail(/\/calendarView$/, 200, { body: { value: [], "@odata.nextLink": "https://graph.evil.example/v1.0/me/events" } });
-      const e = await failureOf(webCheck(form(ids), { catalog: CATALOG, now: clock.now(), connected: resolver(userId) }));
+      const e = await failureOf(webCheck(form(ids), { catalog: CATALOG, now: clock.now(), runner: IN_PROCESS, connected: resolver(userId) }));
       expect([e.code, e.status, e.detail]).toEqual(["CALENDAR_PROVIDER_FAILED", 502, { reason: "BAD_RESPONSE" }]);
     });
 
@@ -238,13 +238,13 @@ describe.each(KINDS)("%s store", (kind) => {
       const { userId, ids } = await connectedSources();
       const rekeyed = connections(sealingKey("the server's new secret, after rotation"));
       const resolve = async (list: readonly string[], window: { from: number; to: number }) => (await Promise.all(list.map((id) => rekeyed.read(userId, id, window)))).flatMap((r) => r ?? []);
-      const e = await failureOf(webCheck(form(ids), { catalog: CATALOG, now: clock.now(), connected: resolve }));
+      const e = await failureOf(webCheck(form(ids), { catalog: CATALOG, now: clock.now(), runner: IN_PROCESS, connected: resolve }));
       expect([e.code, e.status, e.where]).toEqual(["CALENDAR_RECONNECT", 409, "connection"]);
       expect(e.message).toContain("Connect the calendar again");
     });
 
     it("connections without a resolver (nobody signed in) are UNAUTHORIZED", async () => {
-      const e = await failureOf(webCheck(form(["some-id"]), { catalog: CATALOG, now: clock.now() }));
+      const e = await failureOf(webCheck(form(["some-id"]), { catalog: CATALOG, now: clock.now(), runner: IN_PROCESS }));
       expect([e.code, e.status]).toEqual(["UNAUTHORIZED", 401]);
     });
   });

@@ -11,6 +11,7 @@
  *
  * Without Chromium the e2e files skip with a console message, except under CI=true, where they fail.
  */
+import { randomBytes } from "node:crypto";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -99,9 +100,14 @@ export function freePort(): Promise<number> {
 
 const NEXT_BIN = join("node_modules", "next", "dist", "bin", "next");
 
+/** One session secret for every server of a run (a test may set its own through `env`). */
+const E2E_SECRET = randomBytes(32).toString("base64url");
+
 /** Runs `next build` when `.next/BUILD_ID` is missing (a fresh checkout, or a cleaned tree). */
 export function ensureBuild(): void {
-  if (existsSync(join(repoRoot, ".next", "BUILD_ID"))) return;
+  // The check worker (build/check-worker.cjs) is built by next build too: a build from before it
+  // existed would leave the server refusing to start.
+  if (existsSync(join(repoRoot, ".next", "BUILD_ID")) && existsSync(join(repoRoot, "build", "check-worker.cjs"))) return;
   console.log("[e2e] .next/BUILD_ID is missing: running `next build` first (this takes a minute or two)…");
   const started = Date.now();
   const res = spawnSync(process.execPath, [NEXT_BIN, "build"], {
@@ -151,7 +157,16 @@ export async function startServer(options: { readyTimeoutMs?: number; env?: Reco
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: repoRoot,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...(typeof options.env === "function" ? options.env(baseUrl) : options.env) },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      // A production server refuses to start without a session secret (lib/server/config).
+      NEXTAUTH_SECRET: E2E_SECRET,
+      // Every request of the suite comes from 127.0.0.1: the limits have their own tests.
+      FORMATFIT_RATE_LIMITS: "off",
+      ...(typeof options.env === "function" ? options.env(baseUrl) : options.env),
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

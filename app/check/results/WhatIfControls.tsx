@@ -1,7 +1,8 @@
 "use client";
 /**
- * "What if…": a buffer around every event, when weekday study stops, and events to ignore (say, a
- * meeting the learner could move). Each change updates the result at once.
+ * "What if…": how late the learner can join (or how early leave) a live session, a buffer around
+ * every event, when weekday study stops, and events to ignore (say, a meeting the learner could
+ * move). Each change updates the result at once.
  */
 import type { FitDetails } from "@/lib/fit/json";
 import { Field } from "../Field";
@@ -16,8 +17,19 @@ export function WhatIfControls({ uid, events, whatIf, setWhatIf }: { uid: string
   return (
     <section aria-labelledby={`${uid}-whatif`} className="whatif">
       <h3 id={`${uid}-whatif`}>What if…</h3>
-      <p className="muted">Changes here update the result at once. Study hours and buffers are in “Your week” above.</p>
+      <p className="muted">Changes here update the result at once.</p>
       <div className="grid2">
+        <Field id={`${uid}-late`} label="I can join up to this many minutes late, or leave this early">
+          <input
+            id={`${uid}-late`}
+            type="number"
+            min={0}
+            max={120}
+            step={5}
+            value={whatIf.lateJoinMinutes}
+            onChange={(e) => setWhatIf({ ...whatIf, lateJoinMinutes: Math.min(120, Math.max(0, Math.round(Number(e.target.value) || 0))) })}
+          />
+        </Field>
         <Field id={`${uid}-wb`} label="Buffer before and after each event (minutes)">
           <input id={`${uid}-wb`} type="number" min={0} max={240} step={5} value={whatIf.bufferAfterMinutes} onChange={(e) => setBoth(e.target.value)} />
         </Field>

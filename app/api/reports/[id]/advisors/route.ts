@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { route } from "@/app/route-handler";
-import { serverReports } from "@/app/server";
+import { rateLimit, serverReports } from "@/app/server";
 import { currentOwner } from "@/app/owner";
 import { readJson } from "@/app/json-body";
 
@@ -16,8 +16,9 @@ const change = (share: boolean) =>
   route<Ctx>(
     async (request, { params }) => {
       const { id } = await params;
-      const { email } = await readJson(request, body);
       const owner = await currentOwner();
+      await rateLimit(request, "links", owner);
+      const { email } = await readJson(request, body);
       const reports = await serverReports();
       const ok = owner ? (share ? await reports.shareWithAdvisor(owner, id, email) : await reports.unshareWithAdvisor(owner, id, email)) : false;
       if (!ok) throw new AppError("NOT_FOUND", share ? "No such report among yours." : "That report is not shared with that address.");

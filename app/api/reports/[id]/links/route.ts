@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { route } from "@/app/route-handler";
-import { serverReports } from "@/app/server";
+import { rateLimit, serverReports } from "@/app/server";
 import { currentOwner } from "@/app/owner";
 import { readJson } from "@/app/json-body";
 
@@ -15,8 +15,9 @@ const notFound = () => new AppError("NOT_FOUND", "No such report among yours (it
 export const POST = route<Ctx>(
   async (request, { params }) => {
     const { id } = await params;
-    const body = await readJson(request, z.object({ expiresInDays: z.number().int().min(1).max(365).optional() }));
     const owner = await currentOwner();
+    await rateLimit(request, "links", owner);
+    const body = await readJson(request, z.object({ expiresInDays: z.number().int().min(1).max(365).optional() }));
     const created = owner ? await (await serverReports()).createLink(owner, id, body.expiresInDays !== undefined ? { expiresInDays: body.expiresInDays } : {}) : undefined;
     if (!created) throw notFound();
     return Response.json({ token: created.token, path: `/share/${created.token}`, link: created.link }, { status: 201 });

@@ -1,0 +1,331 @@
+/**
+ * A small pool of worker threads for CPU-heavy work that must not hold the request thread: each
+ * task runs in a worker with a wall-clock deadline and a heap limit (`resourceLimits`); a task past
+ * either is killed — the worker is terminated and a new one takes its place — and rejected with an
+ * {@link IsolationError} naming the limit. The pool's size and its queue are bounded: when every
+ * worker is busy and the queue is full, or a task waits too long for a worker, it is turned away
+ * with a retry-after hint instead of piling up (issue 13: one upload of 160 `FREQ=MINUTELY` events
+ * took the whole server's heap; ten blocked every other request for 16 s).
+ *
+ * Written on `node:worker_threads` directly rather than a pool library: the deadline must count
+ * from the moment a worker starts the task (not from the queue), and a killed worker must reject
+ * with which limit it hit; both are a few lines here.
+ *
+ * The worker file speaks a tiny protocol ({@link serveTasks} implements the worker's side):
+ * the pool posts `{ id, input }`, the worker answers `{ id, ok: true, value }` or
+ * `{ id, ok: false, error }` with the error as plain data ({@link SerializedError}).
+ */
+import { Worker } from "node:worker_threads";
+import type { MessagePort } from "node:worker_threads";
+
+export interface WorkerPoolOptions {
+  /** The worker's entry: a `.js`/`.cjs`/`.mjs` file on disk, or with `eval`, the worker's code itself. */
+  readonly file: string;
+  /** `file` is code, not a path (a bootstrap that loads TypeScript through tsx in development). */
+  readonly eval?: boolean;
+  /** Node options for the worker (replaces the parent's). */
+  readonly execArgv?: readonly string[];
+  /** Workers at most (≥ 1). */
+  readonly size: number;
+  /** Tasks waiting for a worker at most (≥ 0); one more is refused with `queue-full`. */
+  readonly maxQueue: number;
+  /** Longest a task may wait for a worker, in ms. */
+  readonly maxQueueWaitMs: number;
+  /** Longest a task may run once a worker has it, in ms (a task may ask for less). */
+  readonly deadlineMs: number;
+  /** The worker's heap (V8 old generation), in MB. */
+  readonly maxHeapMb: number;
+  /** Passed to every worker as `workerData`. */
+  readonly workerData?: unknown;
+}
+
+/** Which limit stopped a task. */
+export type IsolationReason = "deadline" | "heap" | "queue-full" | "queue-wait" | "crashed" | "closed";
+
+/** A task that did not finish because of the pool's limits (not because the task itself threw). */
+export class IsolationError extends Error {
+  override readonly name = "IsolationError";
+  readonly reason: IsolationReason;
+  /** The limit that was reached: ms for `deadline` and `queue-wait`, MB for `heap`, tasks for `queue-full`. */
+  readonly limit: number | undefined;
+  /** For refusals (`queue-full`, `queue-wait`): when to try again, in seconds. */
+  readonly retryAfterSeconds: number | undefined;
+  constructor(reason: IsolationReason, message: string, options: { limit?: number; retryAfterSeconds?: number; cause?: unknown } = {}) {
+    super(message, options.cause !== undefined ? { cause: options.cause } : undefined);
+    this.reason = reason;
+    this.limit = options.limit;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+}
+
+/** An error thrown by the task inside the worker, as plain data (it crossed a thread). */
+export interface SerializedError {
+  readonly name: string;
+  readonly message: string;
+  readonly code?: string;
+  readonly where?: string;
+  readonly line?: number;
+  readonly detail?: Readonly<Record<string, string | number>>;
+  readonly stack?: string;
+}
+
+/** The task threw inside the worker; {@link TaskError.remote} is what it threw. */
+export class TaskError extends Error {
+  override readonly name = "TaskError";
+  readonly remote: SerializedError;
+  constructor(remote: SerializedError) {
+    super(remote.message);
+    this.remote = remote;
+  }
+}
+
+type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerializedError };
+
+interface Job {
+  readonly id: number;
+  readonly input: unknown;
+  readonly deadlineMs: number;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: Error) => void;
+  waitTimer?: ReturnType<typeof setTimeout>;
+  runTimer?: ReturnType<typeof setTimeout>;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  job: Job | undefined;
+  /** Set once the pool has given up on this worker (terminated, crashed, or exited). */
+  gone: boolean;
+}
+
+export interface PoolStats {
+  readonly workers: number;
+  readonly busy: number;
+  readonly queued: number;
+  /** Workers started since the pool was made (a kill or a crash starts a replacement). */
+  readonly started: number;
+}
+
+/**
+ * A bounded pool of worker threads, each task with a deadline and a heap limit.
+ *
+ * @example
+ * const pool = new WorkerPool<Task, Answer>({ file: "/srv/app/build/check-worker.cjs", size: 2, maxQueue: 8, maxQueueWaitMs: 15_000, deadlineMs: 10_000, maxHeapMb: 512 });
+ * try {
+ *   const answer = await pool.run(task);
+ * } catch (e) {
+ *   if (e instanceof IsolationError) console.warn(e.reason, e.limit); // "deadline", 10000
+ * }
+ */
+export class WorkerPool<I, O> {
+  private readonly options: WorkerPoolOptions;
+  private readonly slots = new Set<Slot>();
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private started = 0;
+  private closed = false;
+
+  constructor(options: WorkerPoolOptions) {
+    if (!(options.size >= 1) || !(options.maxQueue >= 0) || !(options.deadlineMs > 0) || !(options.maxHeapMb > 0) || !(options.maxQueueWaitMs >= 0)) {
+      throw new TypeError(`WorkerPool: size ≥ 1, maxQueue ≥ 0, deadlineMs > 0, maxHeapMb > 0 and maxQueueWaitMs ≥ 0 (got ${JSON.stringify({ ...options, workerData: undefined })}).`);
+    }
+    this.options = options;
+  }
+
+  /**
+   * Runs one task. Resolves with the worker's answer; rejects with {@link TaskError} when the task
+   * threw, or {@link IsolationError} when a limit stopped it.
+   */
+  run(input: I, options: { deadlineMs?: number } = {}): Promise<O> {
+    if (this.closed) return Promise.reject(new IsolationError("closed", "The worker pool is closed."));
+    const deadlineMs = Math.min(options.deadlineMs ?? this.options.deadlineMs, this.options.deadlineMs);
+    return new Promise<O>((resolve, reject) => {
+      const job: Job = { id: this.nextId++, input, deadlineMs, resolve: resolve as (v: unknown) => void, reject };
+      const slot = this.idleSlot();
+      if (slot) {
+        this.start(slot, job);
+        return;
+      }
+      if (this.queue.length >= this.options.maxQueue) {
+        reject(
+          new IsolationError("queue-full", `All ${this.options.size} workers are busy and ${this.queue.length} tasks are waiting.`, {
+            limit: this.options.maxQueue,
+            retryAfterSeconds: this.retryAfter(),
+          }),
+        );
+        return;
+      }
+      job.waitTimer = setTimeout(() => {
+        const at = this.queue.indexOf(job);
+        if (at < 0) return;
+        this.queue.splice(at, 1);
+        reject(new IsolationError("queue-wait", `The task waited ${this.options.maxQueueWaitMs} ms for a worker.`, { limit: this.options.maxQueueWaitMs, retryAfterSeconds: this.retryAfter() }));
+      }, this.options.maxQueueWaitMs);
+      this.queue.push(job);
+    });
+  }
+
+  /** Starts every worker now (the first tasks then do not wait for a worker to load). */
+  warm(): void {
+    while (!this.closed && this.slots.size < this.options.size) this.spawn();
+  }
+
+  stats(): PoolStats {
+    let busy = 0;
+    for (const s of this.slots) if (s.job) busy++;
+    return { workers: this.slots.size, busy, queued: this.queue.length, started: this.started };
+  }
+
+  /** Rejects waiting tasks, stops every worker (running tasks reject with `closed`). */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) {
+      clearTimeout(job.waitTimer);
+      job.reject(new IsolationError("closed", "The worker pool was closed."));
+    }
+    const stopping: Promise<number>[] = [];
+    for (const slot of [...this.slots]) {
+      const job = slot.job;
+      this.retire(slot);
+      if (job) job.reject(new IsolationError("closed", "The worker pool was closed while the task ran."));
+      stopping.push(slot.worker.terminate());
+    }
+    await Promise.allSettled(stopping);
+  }
+
+  private retryAfter(): number {
+    // A slot frees up within one deadline at most; the queue ahead drains size tasks per deadline.
+    const rounds = Math.ceil((this.queue.length + 1) / this.options.size);
+    return Math.max(1, Math.ceil((Math.min(rounds, 3) * this.options.deadlineMs) / 1000));
+  }
+
+  private idleSlot(): Slot | undefined {
+    for (const s of this.slots) if (!s.job && !s.gone) return s;
+    if (this.slots.size < this.options.size) return this.spawn();
+    return undefined;
+  }
+
+  private spawn(): Slot {
+    const heap = this.options.maxHeapMb;
+    const worker = new Worker(this.options.file, {
+      eval: this.options.eval ?? false,
+      execArgv: [...(this.options.execArgv ?? [])],
+      workerData: this.options.workerData,
+      resourceLimits: { maxOldGenerationSizeMb: heap, maxYoungGenerationSizeMb: Math.max(8, Math.min(64, Math.floor(heap / 8))), stackSizeMb: 4 },
+    });
+    this.started++;
+    const slot: Slot = { worker, job: undefined, gone: false };
+    this.slots.add(slot);
+    worker.unref(); // an idle pool never keeps the process alive
+    worker.on("message", (reply: Reply) => this.onReply(slot, reply));
+    worker.on("error", (error: Error & { code?: string }) => {
+      const job = slot.job;
+      this.retire(slot);
+      if (!job) return;
+      if (error.code === "ERR_WORKER_OUT_OF_MEMORY") {
+        job.reject(new IsolationError("heap", `The task used more than the ${heap} MB heap limit.`, { limit: heap, cause: error }));
+      } else {
+        job.reject(new IsolationError("crashed", `The worker failed: ${error.message}`, { cause: error }));
+      }
+      this.drain();
+    });
+    worker.on("exit", (code) => {
+      const job = slot.job;
+      this.retire(slot);
+      if (job) job.reject(new IsolationError("crashed", `The worker exited (code ${code}) before it answered.`));
+      this.drain();
+    });
+    return slot;
+  }
+
+  private start(slot: Slot, job: Job): void {
+    clearTimeout(job.waitTimer);
+    slot.job = job;
+    slot.worker.ref();
+    job.runTimer = setTimeout(() => {
+      if (slot.job !== job) return;
+      this.retire(slot);
+      void slot.worker.terminate();
+      job.reject(new IsolationError("deadline", `The task ran longer than ${job.deadlineMs} ms.`, { limit: job.deadlineMs }));
+      this.drain();
+    }, job.deadlineMs);
+    try {
+      slot.worker.postMessage({ id: job.id, input: job.input });
+    } catch (cause) {
+      // Not structured-clone friendly (a function, a class with private fields…): the caller's bug.
+      slot.job = undefined;
+      clearTimeout(job.runTimer);
+      slot.worker.unref();
+      job.reject(new TypeError(`The task's input cannot be sent to a worker: ${(cause as Error).message}`, { cause }));
+      this.drain();
+    }
+  }
+
+  private onReply(slot: Slot, reply: Reply): void {
+    const job = slot.job;
+    if (!job || job.id !== reply.id) return;
+    clearTimeout(job.runTimer);
+    slot.job = undefined;
+    slot.worker.unref();
+    if (reply.ok) job.resolve(reply.value);
+    else job.reject(new TaskError(reply.error));
+    this.drain();
+  }
+
+  /** Takes the slot out of the pool (its worker is dead or being killed); the next task starts a new one. */
+  private retire(slot: Slot): void {
+    if (slot.job) clearTimeout(slot.job.runTimer);
+    slot.job = undefined;
+    slot.gone = true;
+    this.slots.delete(slot);
+  }
+
+  private drain(): void {
+    while (this.queue.length > 0 && !this.closed) {
+      const slot = this.idleSlot();
+      if (!slot) return;
+      const job = this.queue.shift() as Job;
+      this.start(slot, job);
+    }
+  }
+}
+
+/**
+ * The worker's side of the protocol: answers each `{ id, input }` with `handle(input)`'s value, or
+ * the error it threw as plain data. Call it once from the worker file.
+ *
+ * @example
+ * // check-worker.ts
+ * import { parentPort } from "node:worker_threads";
+ * serveTasks(parentPort!, (task) => runCheckTask(task));
+ */
+export function serveTasks<I, O>(port: MessagePort, handle: (input: I) => O | Promise<O>): void {
+  port.on("message", async (message: { id: number; input: I }) => {
+    let reply: Reply;
+    try {
+      reply = { id: message.id, ok: true, value: await handle(message.input) };
+    } catch (e) {
+      reply = { id: message.id, ok: false, error: serializeError(e) };
+    }
+    try {
+      port.postMessage(reply);
+    } catch (e) {
+      port.postMessage({ id: message.id, ok: false, error: serializeError(e) } satisfies Reply);
+    }
+  });
+}
+
+/** An error as data that crosses a thread: name, message, and an AppError's code, where, line and detail. */
+export function serializeError(e: unknown): SerializedError {
+  if (!(e instanceof Error)) return { name: "Error", message: String(e) };
+  const x = e as Error & { code?: unknown; where?: unknown; line?: unknown; detail?: unknown };
+  return {
+    name: x.name,
+    message: x.message,
+    ...(typeof x.code === "string" ? { code: x.code } : {}),
+    ...(typeof x.where === "string" ? { where: x.where } : {}),
+    ...(typeof x.line === "number" ? { line: x.line } : {}),
+    ...(x.detail && typeof x.detail === "object" ? { detail: x.detail as Record<string, string | number> } : {}),
+    ...(x.stack !== undefined ? { stack: x.stack } : {}),
+  };
+}

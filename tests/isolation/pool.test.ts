@@ -1,0 +1,159 @@
+/**
+ * The worker pool against real worker threads (tests/isolation/fixtures/test-worker.cjs): a task
+ * past its deadline or its heap is killed and the worker replaced, the other workers keep answering
+ * meanwhile, the queue is bounded and says when to retry, and a task's own error comes back as data.
+ */
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { IsolationError, TaskError, WorkerPool, type WorkerPoolOptions } from "@/lib/server/isolation/pool";
+import { rejectionOf } from "../helpers/rejection";
+
+const WORKER = fileURLToPath(new URL("./fixtures/test-worker.cjs", import.meta.url));
+
+type Input = { kind: "echo"; value: unknown } | { kind: "spin"; ms: number } | { kind: "allocate" } | { kind: "throw"; message: string; code?: string } | { kind: "exit"; code: number } | { kind: "thread" };
+
+const pools: WorkerPool<Input, unknown>[] = [];
+function pool(options: Partial<WorkerPoolOptions> = {}): WorkerPool<Input, unknown> {
+  const p = new WorkerPool<Input, unknown>({ file: WORKER, size: 2, maxQueue: 4, maxQueueWaitMs: 10_000, deadlineMs: 5_000, maxHeapMb: 64, ...options });
+  pools.push(p);
+  return p;
+}
+afterEach(async () => {
+  await Promise.all(pools.splice(0).map((p) => p.close()));
+});
+
+const rejection = (promise: Promise<unknown>) => rejectionOf(promise, Error);
+
+describe("WorkerPool", () => {
+  it("answers a task with the worker's value, structured-cloned (Uint8Array and nested objects intact)", async () => {
+    const p = pool();
+    const value = { bytes: new Uint8Array([0x42, 0x45, 0x47]), nested: { list: [1, "two", null], when: "2027-01-12T23:30:00Z" } };
+    expect(await p.run({ kind: "echo", value })).toEqual(value);
+  });
+
+  it("kills a task past its deadline with IsolationError('deadline') naming the limit, and replaces the worker", async () => {
+    const p = pool({ deadlineMs: 300 });
+    const started = Date.now();
+    const err = await rejection(p.run({ kind: "spin", ms: -1 }));
+    expect(err).toBeInstanceOf(IsolationError);
+    expect((err as IsolationError).reason).toBe("deadline");
+    expect((err as IsolationError).limit).toBe(300);
+    expect(err.message).toBe("The task ran longer than 300 ms.");
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(p.stats().workers).toBe(0); // the killed worker is gone
+    expect(await p.run({ kind: "echo", value: "after" })).toBe("after");
+    expect(p.stats().started).toBe(2);
+  });
+
+  it("honours a shorter per-task deadline, never a longer one", async () => {
+    const p = pool({ deadlineMs: 400 });
+    expect(((await rejection(p.run({ kind: "spin", ms: -1 }, { deadlineMs: 100 }))) as IsolationError).limit).toBe(100);
+    expect(((await rejection(p.run({ kind: "spin", ms: -1 }, { deadlineMs: 60_000 }))) as IsolationError).limit).toBe(400);
+  });
+
+  it("keeps answering on the other worker while one spins (the request thread is never held)", async () => {
+    const p = pool({ size: 2, deadlineMs: 2_000 });
+    const hog = rejection(p.run({ kind: "spin", ms: -1 }));
+    const started = Date.now();
+    for (let i = 0; i < 5; i++) expect(await p.run({ kind: "echo", value: i })).toBe(i);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    // And this thread's own timers run on time meanwhile.
+    const tick = Date.now();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(Date.now() - tick).toBeLessThan(500);
+    expect(((await hog) as IsolationError).reason).toBe("deadline");
+  });
+
+  it("kills a task past its heap limit with IsolationError('heap'), and the next task runs on a new worker", async () => {
+    const p = pool({ size: 1, maxHeapMb: 48, deadlineMs: 20_000 });
+    const before = await p.run({ kind: "thread" });
+    const err = await rejection(p.run({ kind: "allocate" }));
+    expect(err).toBeInstanceOf(IsolationError);
+    expect((err as IsolationError).reason).toBe("heap");
+    expect((err as IsolationError).limit).toBe(48);
+    expect(err.message).toBe("The task used more than the 48 MB heap limit.");
+    const after = await p.run({ kind: "thread" });
+    expect(after).not.toBe(before);
+  });
+
+  it("refuses a task when every worker is busy and the queue is full, with a retry-after hint", async () => {
+    const p = pool({ size: 1, maxQueue: 1, deadlineMs: 1_000 });
+    const running = rejection(p.run({ kind: "spin", ms: -1 }));
+    const queued = p.run({ kind: "echo", value: "queued" });
+    const err = await rejection(p.run({ kind: "echo", value: "refused" }));
+    expect(err).toBeInstanceOf(IsolationError);
+    expect((err as IsolationError).reason).toBe("queue-full");
+    expect((err as IsolationError).limit).toBe(1);
+    expect((err as IsolationError).retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(p.stats()).toMatchObject({ busy: 1, queued: 1 });
+    // The queued task runs once the spinning one is killed.
+    expect(((await running) as IsolationError).reason).toBe("deadline");
+    expect(await queued).toBe("queued");
+  });
+
+  it("refuses a task that waited longer than maxQueueWaitMs for a worker", async () => {
+    const p = pool({ size: 1, maxQueue: 4, maxQueueWaitMs: 200, deadlineMs: 2_000 });
+    const running = rejection(p.run({ kind: "spin", ms: -1 }));
+    const err = await rejection(p.run({ kind: "echo", value: "late" }));
+    expect((err as IsolationError).reason).toBe("queue-wait");
+    expect((err as IsolationError).retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(p.stats().queued).toBe(0);
+    await running;
+  });
+
+  it("with maxQueue 0 refuses as soon as every worker is busy", async () => {
+    const p = pool({ size: 1, maxQueue: 0, deadlineMs: 500 });
+    const running = rejection(p.run({ kind: "spin", ms: -1 }));
+    expect(((await rejection(p.run({ kind: "echo", value: 1 }))) as IsolationError).reason).toBe("queue-full");
+    await running;
+  });
+
+  it("returns the task's own error as a TaskError with its data, and the worker stays up", async () => {
+    const p = pool({ size: 1 });
+    const thread = await p.run({ kind: "thread" });
+    const err = await rejection(p.run({ kind: "throw", message: "Not iCalendar.", code: "CALENDAR_INVALID" }));
+    expect(err).toBeInstanceOf(TaskError);
+    expect((err as TaskError).remote).toMatchObject({ name: "AppError", message: "Not iCalendar.", code: "CALENDAR_INVALID", where: "calendar.ics", detail: { problem: "test" } });
+    expect(await p.run({ kind: "thread" })).toBe(thread);
+  });
+
+  it("rejects a task whose worker exits without answering, and carries on", async () => {
+    const p = pool({ size: 1 });
+    const err = await rejection(p.run({ kind: "exit", code: 3 }));
+    expect((err as IsolationError).reason).toBe("crashed");
+    expect(err.message).toBe("The worker exited (code 3) before it answered.");
+    expect(await p.run({ kind: "echo", value: "still here" })).toBe("still here");
+  });
+
+  it("refuses input that cannot cross to a thread (a function) without losing the worker", async () => {
+    const p = pool({ size: 1 });
+    const err = await rejection(p.run({ kind: "echo", value: () => 1 }));
+    expect(err).toBeInstanceOf(TypeError);
+    expect(err.message).toMatch(/^The task's input cannot be sent to a worker/);
+    expect(await p.run({ kind: "echo", value: 2 })).toBe(2);
+  });
+
+  it("close() rejects queued and running tasks and later runs", async () => {
+    const p = pool({ size: 1, maxQueue: 2, deadlineMs: 10_000 });
+    const running = rejection(p.run({ kind: "spin", ms: -1 }));
+    const queued = rejection(p.run({ kind: "echo", value: 1 }));
+    await new Promise((r) => setTimeout(r, 50));
+    await p.close();
+    expect(((await running) as IsolationError).reason).toBe("closed");
+    expect(((await queued) as IsolationError).reason).toBe("closed");
+    expect(((await rejection(p.run({ kind: "echo", value: 1 }))) as IsolationError).reason).toBe("closed");
+  });
+
+  it("warm() starts every worker before the first task", async () => {
+    const p = pool({ size: 2 });
+    p.warm();
+    expect(p.stats()).toMatchObject({ workers: 2, busy: 0, started: 2 });
+    const threads = new Set(await Promise.all([p.run({ kind: "thread" }), p.run({ kind: "thread" })]));
+    expect(threads.size).toBe(2);
+    expect(p.stats().started).toBe(2);
+  });
+
+  it("refuses nonsensical options", () => {
+    expect(() => new WorkerPool({ file: WORKER, size: 0, maxQueue: 1, maxQueueWaitMs: 1, deadlineMs: 1, maxHeapMb: 64 })).toThrow(TypeError);
+  });
+});
