@@ -7,15 +7,19 @@
 import type { Catalog, Course, Section } from "../catalog/schema";
 import { AppError } from "../errors";
 import { checkFit, chooseSections, termWindow, UnknownSectionError, type FitResult } from "../fit";
-import { fitDetails, fitJson, type FitDetails, type FitJson } from "../fit/json";
+import { termEndOf, termStartOf } from "../fit/async";
+import { fitDetails, fitJson, warningJson, type FitDetails, type FitJson, type FitJsonWarning } from "../fit/json";
 import type { FitPreferences } from "../fit/preferences";
 import { studyPlanCalendar } from "../export/study-plan";
 import { importIcs } from "../ics/import";
-import type { CalendarEvent, ImportIssue } from "../calendar";
+import type { CalendarEvent, DateValue, ImportIssue } from "../calendar";
 import { expandEvents, type Occurrence } from "../recurrence/expand";
-import { isoUtc } from "../time/parse";
+import { localIsoDate } from "../time/format";
+import { isoDateOfDay } from "../time/civil";
+import { DAY } from "../time/units";
 import type { CalendarSource, ConnectedSource } from "../sources/types";
 import type { Window } from "../time/window";
+import { trustWarnings, type SourceFacts } from "./warnings";
 
 export type { CalendarSource, ConnectedSource, FileSource } from "../sources/types";
 
@@ -28,7 +32,10 @@ export interface SourceSummary {
   bytes: number;
   eventCount: number;
   recurringCount: number;
-  /** Earliest and latest event start (DTSTART), YYYY-MM-DD; recurring events may run on past the latest. */
+  /**
+   * Earliest and latest event start (DTSTART), YYYY-MM-DD in the learner's zone (an all-day or
+   * floating event on its own date); recurring events may run on past the latest.
+   */
   firstDate?: string;
   lastDate?: string;
   /** Problems found, each with its line; at most {@link MAX_LISTED_ISSUES}. */
@@ -43,18 +50,40 @@ interface Imported {
   events: CalendarEvent[];
   /** Every issue the import found (the summary lists at most {@link MAX_LISTED_ISSUES}). */
   issues: readonly ImportIssue[];
+  /** Earliest and latest event start as approximate instants (all-day and floating read as UTC). */
+  firstStart?: number;
+  lastStart?: number;
 }
 
-function connectedSummary(source: ConnectedSource): Imported {
-  let first = Infinity;
-  let last = -Infinity;
-  const series = new Set<string>();
-  for (const ev of source.events) {
-    const at = ev.start.kind === "utc" ? ev.start.utc : ev.start.wall;
-    if (at < first) first = at;
-    if (at > last) last = at;
-    if (ev.recurrenceId) series.add(ev.uid);
+/** An event start's approximate instant and its date in `zone` (an all-day or floating start keeps its own date). */
+function startOf(v: DateValue, zone: string): { at: number; date: string } {
+  if (v.kind === "date" || v.kind === "floating") return { at: v.wall, date: isoDateOfDay(Math.floor(v.wall / DAY)) };
+  const at = v.kind === "utc" ? v.utc : v.zone.wallToUtc(v.wall);
+  return { at, date: localIsoDate(at, zone) };
+}
+
+/**
+ * The earliest and latest starts of some events, with their local dates. `counted` are the
+ * importer's own first and last starts, which include events it skipped as far from the window:
+ * when one of those is earlier (or later) than every kept event, its date is read from the instant.
+ */
+function startRange(events: readonly CalendarEvent[], zone: string, counted?: { first?: number; last?: number }): { firstStart?: number; lastStart?: number; firstDate?: string; lastDate?: string } {
+  let first: { at: number; date: string } | undefined;
+  let last: { at: number; date: string } | undefined;
+  for (const ev of events) {
+    const s = startOf(ev.start, zone);
+    if (!first || s.at < first.at) first = s;
+    if (!last || s.at > last.at) last = s;
   }
+  if (counted?.first !== undefined && (!first || counted.first < first.at)) first = { at: counted.first, date: localIsoDate(counted.first, zone) };
+  if (counted?.last !== undefined && (!last || counted.last > last.at)) last = { at: counted.last, date: localIsoDate(counted.last, zone) };
+  return { ...(first ? { firstStart: first.at, firstDate: first.date } : {}), ...(last ? { lastStart: last.at, lastDate: last.date } : {}) };
+}
+
+function connectedSummary(source: ConnectedSource, zone: string): Imported {
+  const series = new Set<string>();
+  for (const ev of source.events) if (ev.recurrenceId) series.add(ev.uid);
+  const range = startRange(source.events, zone);
   return {
     summary: {
       name: source.name,
@@ -63,17 +92,19 @@ function connectedSummary(source: ConnectedSource): Imported {
       bytes: 0,
       eventCount: source.events.length,
       recurringCount: series.size,
-      ...(Number.isFinite(first) ? { firstDate: isoUtc(first).slice(0, 10), lastDate: isoUtc(last).slice(0, 10) } : {}),
+      ...(range.firstDate !== undefined && range.lastDate !== undefined ? { firstDate: range.firstDate, lastDate: range.lastDate } : {}),
       issues: source.notes.map((message) => ({ code: "PROVIDER_NOTE", severity: "warning" as const, message })),
       issueCount: source.notes.length,
     },
     events: [...source.events],
     issues: [],
+    ...(range.firstStart !== undefined ? { firstStart: range.firstStart } : {}),
+    ...(range.lastStart !== undefined ? { lastStart: range.lastStart } : {}),
   };
 }
 
-function importSource(source: CalendarSource, window?: Window): Imported {
-  if (source.origin === "connected") return connectedSummary(source);
+function importSource(source: CalendarSource, zone: string, window?: Window): Imported {
+  if (source.origin === "connected") return connectedSummary(source, zone);
   const result = importIcs(source.bytes, { sourceName: source.name, ...(window ? { window } : {}) });
   const listed = (issues: readonly ImportIssue[]) =>
     issues.slice(0, MAX_LISTED_ISSUES).map((i) => ({ code: i.code, severity: i.severity, message: i.message, ...(i.line !== undefined ? { line: i.line } : {}) }));
@@ -85,6 +116,7 @@ function importSource(source: CalendarSource, window?: Window): Imported {
     };
   }
   const stats = result.calendar.stats;
+  const range = startRange(result.calendar.events, zone, { ...(stats.firstStart !== undefined ? { first: stats.firstStart } : {}), ...(stats.lastStart !== undefined ? { last: stats.lastStart } : {}) });
   return {
     summary: {
       name: source.name,
@@ -94,29 +126,31 @@ function importSource(source: CalendarSource, window?: Window): Imported {
       bytes: stats.bytes,
       eventCount: stats.eventCount,
       recurringCount: stats.recurringCount,
-      // The import's first and last starts are exact for zoned times and wall-clock for all-day and
-      // floating ones; their UTC date is the calendar date in both cases but for late-evening zoned
-      // events, which is close enough for "what does this file cover".
-      ...(stats.firstStart !== undefined ? { firstDate: isoUtc(stats.firstStart).slice(0, 10) } : {}),
-      ...(stats.lastStart !== undefined ? { lastDate: isoUtc(stats.lastStart).slice(0, 10) } : {}),
+      ...(range.firstDate !== undefined ? { firstDate: range.firstDate } : {}),
+      ...(range.lastDate !== undefined ? { lastDate: range.lastDate } : {}),
       issues: listed(result.issues),
       issueCount: result.issues.length,
     },
     events: result.calendar.events,
     issues: result.issues,
+    ...(range.firstStart !== undefined ? { firstStart: range.firstStart } : {}),
+    ...(range.lastStart !== undefined ? { lastStart: range.lastStart } : {}),
   };
 }
 
 /**
  * Reads each calendar and says what it holds, without checking anything (the page lists the files
- * as they are picked).
+ * as they are picked). Dates are in `timeZone`, the learner's (UTC when not given).
  *
  * @example
- * inspectCalendars([{ name: "work.ics", origin: "upload", bytes }])[0] // { eventCount: 212, firstDate: "2024-09-02", … }
+ * inspectCalendars([{ name: "work.ics", origin: "upload", bytes }], "Australia/Sydney")[0] // { eventCount: 212, firstDate: "2024-09-02", … }
  */
-export function inspectCalendars(sources: readonly CalendarSource[]): SourceSummary[] {
-  return sources.map((s) => importSource(s).summary);
+export function inspectCalendars(sources: readonly CalendarSource[], timeZone = "UTC"): SourceSummary[] {
+  return sources.map((s) => importSource(s, timeZone).summary);
 }
+
+/** A warning of the check: what to know before trusting it (docs/fit.md), as the JSON carries it. */
+export type CheckWarning = FitJsonWarning;
 
 export interface CheckRequest {
   readonly catalog: Catalog;
@@ -135,8 +169,13 @@ export interface CheckOutcome {
   readonly sources: SourceSummary[];
   /** Every import warning, with the name of the source it came from (the CLI prints them all). */
   readonly importIssues: readonly (ImportIssue & { readonly source: string })[];
-  /** Expansion warnings (runaway rules and the like). */
-  readonly warnings: { message: string; line?: number }[];
+  /**
+   * What to know before trusting the answer, each with a `code`: the calendars' warnings
+   * (`CALENDAR_EMPTY_IN_TERM` and the rest, lib/check/warnings.ts) first, then the expansion's with
+   * its own codes (`EXPANSION_CAPPED` for a runaway rule, `EXPANSION_BUDGET`, …) and their line.
+   * The same list is in `result.warnings`.
+   */
+  readonly warnings: CheckWarning[];
 }
 
 /** The sections a request names: explicit sections, then every section of each named course, no repeats. */
@@ -172,7 +211,7 @@ export function runCheck(request: CheckRequest): CheckOutcome {
   const chosen = requestedSections(request.catalog, request.sectionIds, request.courseIds);
   const window = termWindow(chosen.map((c) => c.section));
   const zone = request.preferences.timeZone;
-  const imported = request.sources.map((s) => importSource(s, window));
+  const imported = request.sources.map((s) => importSource(s, zone, window));
   const failed = imported.find((i) => !i.summary.ok);
   if (failed) {
     const first = failed.summary.issues[0];
@@ -188,35 +227,68 @@ export function runCheck(request: CheckRequest): CheckOutcome {
   // A connected account knows which attendee is the learner: their declines count without asking.
   const selfEmails = request.sources.flatMap((s) => (s.origin === "connected" ? s.selfEmails : []));
   const preferences = selfEmails.length === 0 ? request.preferences : { ...request.preferences, ownerEmails: [...new Set([...request.preferences.ownerEmails, ...selfEmails])] };
-  const result = checkFit({
+  const fit = checkFit({
     catalog: request.catalog,
     sectionIds: chosen.map((c) => c.section.id),
     occurrences: expansion.occurrences,
     preferences,
     together: request.together ?? false,
   });
+  const warnings: CheckWarning[] = [
+    ...trustWarnings({
+      sources: sourceFacts(imported, expansion.occurrences),
+      busy: fit.busy,
+      terms: chosen.map(({ section }) => ({ start: termStartOf(section), end: termEndOf(section), startDate: section.startDate, endDate: section.endDate })),
+    }).map(warningJson),
+    ...expansion.warnings.map((w) => ({ code: w.code, message: w.message, ...(w.line !== undefined ? { line: w.line } : {}) })),
+  ];
   return {
-    result,
+    result: { ...fit, warnings },
     occurrences: expansion.occurrences,
     sources: imported.map((i) => i.summary),
     importIssues: imported.flatMap((i) => i.issues.map((issue) => ({ ...issue, source: i.summary.name }))),
-    warnings: expansion.warnings.map((w) => ({ message: w.message, ...(w.line !== undefined ? { line: w.line } : {}) })),
+    warnings,
   };
 }
 
+/** Per calendar: what it held and which of the expanded occurrences are its own. */
+function sourceFacts(imported: readonly Imported[], occurrences: readonly Occurrence[]): SourceFacts[] {
+  const owner = new Map<CalendarEvent, number>();
+  imported.forEach((i, k) => {
+    for (const ev of i.events) owner.set(ev, k);
+  });
+  const own: Occurrence[][] = imported.map(() => []);
+  for (const o of occurrences) {
+    const k = owner.get(o.event);
+    if (k !== undefined) own[k]?.push(o);
+  }
+  return imported.map((i, k) => ({
+    name: i.summary.name,
+    origin: i.summary.origin,
+    eventCount: i.summary.eventCount,
+    ...(i.firstStart !== undefined ? { firstStart: i.firstStart } : {}),
+    ...(i.lastStart !== undefined ? { lastStart: i.lastStart } : {}),
+    ...(i.summary.firstDate !== undefined ? { firstDate: i.summary.firstDate } : {}),
+    ...(i.summary.lastDate !== undefined ? { lastDate: i.summary.lastDate } : {}),
+    occurrences: own[k] ?? [],
+  }));
+}
+
 /** `POST /api/check`'s body: the CLI's JSON, then what the page needs (additive keys). */
-export type CheckResponse = FitJson & { sources: SourceSummary[]; warnings: { message: string; line?: number }[]; details?: FitDetails };
+export type CheckResponse = Omit<FitJson, "warnings"> & { sources: SourceSummary[]; warnings: CheckWarning[]; details?: FitDetails };
 
 /**
  * The response body for a check: the contract's keys first, `sources` and `warnings` always,
- * `details` when the page asks for them.
+ * `details` when the page asks for them. `warnings` is the contract's top-level list (each with a
+ * `code`), placed after `sources` as the page has always read it.
  *
  * @example
  * checkResponse(runCheck(request), request.preferences, { details: true }).details?.heat.length // 16
  */
 export function checkResponse(outcome: CheckOutcome, preferences: FitPreferences, options: { details: boolean }): CheckResponse {
+  const { warnings: _contractWarnings, ...contract } = fitJson(outcome.result);
   return {
-    ...fitJson(outcome.result),
+    ...contract,
     sources: outcome.sources,
     warnings: outcome.warnings,
     ...(options.details ? { details: fitDetails(outcome.result, outcome.occurrences, preferences) } : {}),
@@ -246,5 +318,5 @@ export function studyPlanIcs(result: FitResult, options: { now: number; sectionI
     throw new AppError("BAD_REQUEST", sectionId ? `${sectionId} has no deadlines, so there is no study plan to download.` : "None of the checked sections has deadlines, so there is no study plan to download.", { where: "planSection" });
   }
   const ids = [...new Set(blocks.map((b) => b.sectionId))];
-  return studyPlanCalendar(blocks, { now: options.now, name: `Study plan: ${ids.join(", ")}` });
+  return studyPlanCalendar(blocks, { now: options.now, name: `Study plan: ${ids.join(", ")}`, timeZone: result.preferences.timeZone });
 }

@@ -1,6 +1,8 @@
 /**
  * Free study time: the learner's study windows (wall-clock, in their zone, DST-correct) minus busy
- * time, in blocks of at least the minimum useful length, with at most the daily cap per local day.
+ * time and a buffer around it, never before a day's first morning commitment (unless a window asks
+ * for mornings), in blocks of at least the minimum useful length, with at most the daily cap per
+ * local day.
  */
 import { requireZone } from "../time/zone";
 import { mergeIntervals, type Interval } from "./intervals";
@@ -63,15 +65,87 @@ function computeStudyWindows(prefs: FitPreferences, from: number, to: number): F
   return out;
 }
 
+/** A study window ending by noon is a morning window: the learner asks to study before the day starts. */
+const MORNING_END_MINUTES = 12 * 60;
+
+/** Whether a study window asks for mornings (it ends by 12:00 and does not run past midnight). */
+export function isMorningWindow(w: { start: string; end: string }): boolean {
+  const start = minutesOf(w.start);
+  const end = minutesOf(w.end);
+  return end > start && end <= MORNING_END_MINUTES;
+}
+
+/**
+ * For each local day, the start of its first commitment when that starts before noon: on such a
+ * day (a 9–5 job, an early shift) the time before it goes to getting there, not to study.
+ */
+function firstMorningCommitments(busy: readonly Interval[], prefs: FitPreferences): Map<number, number> {
+  const zone = requireZone(prefs.timeZone);
+  const out = new Map<number, number>();
+  for (const b of busy) {
+    const wall = b.start + zone.offsetAt(b.start);
+    const day = Math.floor(wall / DAY);
+    if (out.has(day) || wall - day * DAY >= MORNING_END_MINUTES * MINUTE) continue;
+    out.set(day, b.start);
+  }
+  return out;
+}
+
+/** Busy intervals (sorted, disjoint) widened by `pad` on each side and merged again. */
+function widened(busy: readonly Interval[], pad: number): Interval[] {
+  if (pad <= 0) return [...busy];
+  const out: { start: number; end: number }[] = [];
+  for (const b of busy) {
+    const last = out[out.length - 1];
+    if (last && b.start - pad <= last.end) last.end = Math.max(last.end, b.end + pad);
+    else out.push({ start: b.start - pad, end: b.end + pad });
+  }
+  return out;
+}
+
+/**
+ * The study windows in `[from, to)` where study may be planned around this busy time: a window
+ * that is not a morning window starts no earlier than the day's first morning commitment.
+ */
+function plannableWindows(busy: readonly Interval[], prefs: FitPreferences, from: number, to: number): FreeBlock[] {
+  const all = studyWindowIntervals(prefs, from, to);
+  if (busy.length === 0) return all;
+  const first = firstMorningCommitments(busy, prefs);
+  if (first.size === 0) return all;
+  const morning = prefs.studyWindows.filter(isMorningWindow);
+  if (morning.length === prefs.studyWindows.length) return all;
+  const mornings = morning.length > 0 ? studyWindowIntervals({ ...prefs, studyWindows: morning }, from, to) : [];
+  const out: FreeBlock[] = [];
+  let m = 0;
+  for (const w of all) {
+    const cut = first.get(w.day);
+    if (cut === undefined || cut <= w.start) {
+      out.push(w);
+      continue;
+    }
+    // Keep the morning windows' part of this window before the cut, and the rest after it.
+    while (m < mornings.length && (mornings[m] as FreeBlock).end <= w.start) m++;
+    for (let k = m; k < mornings.length && (mornings[k] as FreeBlock).start < Math.min(cut, w.end); k++) {
+      const x = mornings[k] as FreeBlock;
+      out.push({ start: Math.max(x.start, w.start), end: Math.min(x.end, cut, w.end), day: w.day });
+    }
+    if (cut < w.end) out.push({ start: cut, end: w.end, day: w.day });
+  }
+  return out;
+}
+
 /**
  * Study windows minus busy time in `[from, to)`, before the minimum block and the daily cap: the
- * part that is the same for every section, computed once per check.
+ * part that is the same for every section, computed once per check. Study keeps
+ * `studyBufferMinutes` away from busy time on both sides, and on a day whose first commitment
+ * starts before noon, nothing is planned before it except in a morning window (one that ends by
+ * 12:00).
  *
  * @example
  * const raw = rawFreeTime(busy, prefs, termStart, termEnd);
  */
 export function rawFreeTime(busy: readonly Interval[], prefs: FitPreferences, from: number, to: number): FreeBlock[] {
-  return subtractTagged(studyWindowIntervals(prefs, from, to), busy);
+  return subtractTagged(plannableWindows(busy, prefs, from, to), widened(busy, prefs.studyBufferMinutes * MINUTE));
 }
 
 /** Tagged intervals minus sorted, non-overlapping intervals, in one sweep. */

@@ -8,11 +8,19 @@ import { formatTimeRange, formatZoneAbbreviation, localIsoDate } from "../time/f
 import { isoUtc } from "../time/parse";
 import { requireZone } from "../time/zone";
 import { isoDateOfDay } from "../time/civil";
-import type { FitResult } from "./check";
+import { describeSection, type FitResult, type FitWarning } from "./check";
+import { periodLabel } from "./labels";
 import { busyPreferencesOf, type FitPreferences } from "./preferences";
 import { MINUTE, HOUR, DAY } from "../time/units";
 
-/** The result as DESIGN.md's JSON contract. */
+/**
+ * The result as DESIGN.md's JSON contract: `sections` (each `live` with `missed`, `partial` and
+ * every conflict's `partial`), the additive `courses`, `plan` with `--together`, and the top-level
+ * `warnings` ({@link FitResult.warnings}, `[]` when there are none).
+ *
+ * @example
+ * fitJson(runCheck(request).result).warnings // [{ code: "CALENDAR_EMPTY_IN_TERM", message: "…" }]
+ */
 export function fitJson(result: FitResult): FitJson {
   return {
     sections: result.sections.map((s) => ({
@@ -24,7 +32,9 @@ export function fitJson(result: FitResult): FitJson {
       live: s.live
         ? {
             sessions: s.live.sessions.length,
-            conflicts: s.live.conflicts.map((c) => ({ start: isoUtc(c.session.start), end: isoUtc(c.session.end), overlapMinutes: c.overlapMinutes })),
+            missed: s.live.missed,
+            partial: s.live.partial,
+            conflicts: s.live.conflicts.map((c) => ({ start: isoUtc(c.session.start), end: isoUtc(c.session.end), overlapMinutes: c.overlapMinutes, partial: c.partial })),
           }
         : null,
       async: s.async
@@ -47,7 +57,21 @@ export function fitJson(result: FitResult): FitJson {
           },
         }
       : {}),
+    warnings: (result.warnings ?? []).map(warningJson),
   };
+}
+
+/** A warning as JSON: `code` and `message` first, then `source` and `line` when known. */
+export function warningJson(w: FitWarning): FitJsonWarning {
+  return { code: w.code, message: w.message, ...(w.source !== undefined ? { source: w.source } : {}), ...(w.line !== undefined ? { line: w.line } : {}) };
+}
+
+/** One top-level warning: what to know before trusting the answer (docs/fit.md lists the codes). */
+export interface FitJsonWarning {
+  code: string;
+  message: string;
+  source?: string;
+  line?: number;
 }
 
 export interface FitJsonWeek {
@@ -66,7 +90,7 @@ export interface FitJson {
     format: string;
     verdict: string;
     reasons: readonly string[];
-    live: { sessions: number; conflicts: { start: string; end: string; overlapMinutes: number }[] } | null;
+    live: { sessions: number; missed: number; partial: number; conflicts: { start: string; end: string; overlapMinutes: number; partial: boolean }[] } | null;
     async: { weeks: FitJsonWeek[] } | null;
   }[];
   courses: { courseId: string; sectionIds: readonly string[]; summary: string; best: readonly string[] }[];
@@ -77,6 +101,7 @@ export interface FitJson {
     clashes: { a: { sectionId: string; start: string; end: string }; b: { sectionId: string; start: string; end: string }; overlapMinutes: number }[];
     weeks: FitJsonWeek[];
   };
+  warnings: FitJsonWarning[];
 }
 
 /** One live session as the results page lists it, in the learner's zone. */
@@ -91,11 +116,17 @@ export interface SessionDetail {
   sectionLocal: string;
   /** Its learner-local start differs from the pattern's usual one (a DST-mismatch week). */
   shifted: boolean;
-  conflict: { overlapMinutes: number; partial: boolean; with: string[] } | null;
+  /** More than half of it lies in the learner's sleep hours. */
+  night: boolean;
+  /**
+   * Its clash: minutes of busy time, whether it is attended late or left early (`partial`) with the
+   * minutes at the start (`lateMinutes`) and the end (`earlyMinutes`), and the events in the way.
+   */
+  conflict: { overlapMinutes: number; partial: boolean; lateMinutes: number; earlyMinutes: number; with: string[] } | null;
 }
 
 export interface WeekDetail extends FitJsonWeek {
-  /** `12 Jan – 18 Jan` in the learner's zone. */
+  /** `Mon 11 Jan – Sun 17 Jan`: the days the period covers in the learner's zone (labels.ts, periodLabel). */
   label: string;
   slackHours: number;
   crunch: boolean;
@@ -108,9 +139,20 @@ export interface SectionDetail {
   format: string;
   verdict: string;
   reasons: readonly string[];
+  /** The same reasons about the learner rather than to them ("the learner's time"), for a shared report. */
+  sharedReasons: readonly string[];
   sectionTimeZone: string;
   recordings: string | null;
-  live: { attendancePercent: number; missed: number; shifts: { usual: string; shifted: string; dates: readonly string[] }[]; sessions: SessionDetail[] } | null;
+  live: {
+    attendancePercent: number;
+    missed: number;
+    /** Sessions joined late or left early. */
+    partial: number;
+    /** Sessions in the learner's sleep hours. */
+    night: number;
+    shifts: { usual: string; shifted: string; dates: readonly string[] }[];
+    sessions: SessionDetail[];
+  } | null;
   async: { hoursPerWeek: number; unmet: { title: string; due: string }[]; weeks: WeekDetail[]; studyBlocks: number } | null;
 }
 
@@ -152,9 +194,12 @@ export function fitDetails(result: FitResult, occurrences: readonly Occurrence[]
     if (s.live) {
       const conflictByStart = new Map(s.live.conflicts.map((c) => [c.session.start, c]));
       const shiftedDates = new Set(s.live.shifts.flatMap((sh) => sh.dates));
+      const night = new Set(s.live.night);
       live = {
         attendancePercent: Math.round(s.live.attendanceRate * 100),
         missed: s.live.missed,
+        partial: s.live.partial,
+        night: night.size,
         shifts: s.live.shifts.map((sh) => ({ usual: sh.usual, shifted: sh.shifted, dates: sh.dates })),
         sessions: s.live.sessions.map((session) => {
           const c = conflictByStart.get(session.start);
@@ -166,7 +211,10 @@ export function fitDetails(result: FitResult, occurrences: readonly Occurrence[]
             local: formatTimeRange(session.start, session.end, zone),
             sectionLocal: `${formatTimeRange(session.start, session.end, s.section.timeZone)} ${formatZoneAbbreviation(session.start, s.section.timeZone)}`,
             shifted: session.kind === "meeting" && shiftedDates.has(date),
-            conflict: c ? { overlapMinutes: c.overlapMinutes, partial: c.partial, with: distinct(c.busy.map((b) => b.summary?.trim() || "Busy")) } : null,
+            night: night.has(session),
+            conflict: c
+              ? { overlapMinutes: c.overlapMinutes, partial: c.partial, lateMinutes: c.lateMinutes, earlyMinutes: c.earlyMinutes, with: distinct(c.busy.map((b) => b.summary?.trim() || "Busy")) }
+              : null,
           };
         }),
       };
@@ -180,7 +228,7 @@ export function fitDetails(result: FitResult, occurrences: readonly Occurrence[]
         weeks: s.async.weeks.map((w) => ({
           start: isoUtc(w.start),
           end: isoUtc(w.end),
-          label: `${shortDate(periodStartDay(w.start), zone)} – ${shortDate(w.end - 1, zone)}`,
+          label: periodLabel(w.start, w.end, zone),
           requiredHours: w.requiredHours,
           availableHours: w.availableHours,
           slackHours: w.slackHours,
@@ -197,6 +245,7 @@ export function fitDetails(result: FitResult, occurrences: readonly Occurrence[]
       format: s.section.format,
       verdict: s.verdict,
       reasons: s.reasons,
+      sharedReasons: describeSection(s, result.preferences, "advisor").reasons,
       sectionTimeZone: s.section.timeZone,
       recordings: "recordings" in s.section && typeof s.section.recordings === "string" ? s.section.recordings : null,
       live,
@@ -208,10 +257,6 @@ export function fitDetails(result: FitResult, occurrences: readonly Occurrence[]
 
 function distinct(xs: readonly string[]): string[] {
   return [...new Set(xs)];
-}
-
-function shortDate(ms: number, zone: string): string {
-  return formatTimeRange(ms, ms, zone).replace(/ \d{4},.*$/, "");
 }
 
 /** Busy minutes per learner-local day over the chosen sections' terms, in whole Monday-first weeks. */
@@ -267,12 +312,4 @@ function busyEvents(occurrences: readonly Occurrence[], prefs: FitPreferences, m
   const all = [...byUid.values()].map((e) => ({ ...e, hours: Math.round(e.hours * 10) / 10 }));
   all.sort((a, b) => Number(b.ignored) - Number(a.ignored) || b.hours - a.hours || a.summary.localeCompare(b.summary));
   return all.slice(0, Math.max(max, all.filter((e) => e.ignored).length));
-}
-
-/**
- * The first day a period covers: a period that starts in the last hour of a day (after a deadline
- * at 23:59) is labelled from the next day, so consecutive weeks read "11–17 Jan", "18–24 Jan".
- */
-function periodStartDay(start: number): number {
-  return start + 60 * 60 * 1000;
 }

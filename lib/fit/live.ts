@@ -1,22 +1,44 @@
 /**
  * Live sessions against busy time: each session checked by sort-and-sweep, with the overlap in
- * minutes and the busy events behind it; the learner-local time of each session, and the weeks
- * where it shifts because the learner's and the section's zones change clocks on different dates.
+ * minutes, where in the session it falls (graded attendance: joining late or leaving early is not
+ * missing the session) and the busy events behind it; the learner-local time of each session, the
+ * weeks where it shifts because the learner's and the section's zones change clocks on different
+ * dates, and the sessions that fall in the learner's sleep hours.
  */
 import type { BusyInterval, BusySource } from "../busy";
 import type { Session } from "../catalog/sessions";
 import { requireZone } from "../time/zone";
 import { overlapSweep } from "./intervals";
+import { nightTest } from "./night";
+import type { SleepHours } from "./preferences";
 import { MINUTE, DAY } from "../time/units";
 
 export interface LiveConflict {
   readonly session: Session;
   /** Minutes of busy time inside the session. */
   readonly overlapMinutes: number;
-  /** True when the overlap is short (arriving late or leaving early), per the thresholds. */
+  /**
+   * Attended, late or leaving early: the busy time sits only at the session's start and/or end,
+   * at most `lateJoinMinutes` at each, and at least half of the session is left.
+   */
   readonly partial: boolean;
+  /** Minutes of busy time from the session's start (0 when it starts free): joining this late. */
+  readonly lateMinutes: number;
+  /** Minutes of busy time up to the session's end (0 when it ends free): leaving this early. */
+  readonly earlyMinutes: number;
   /** The busy events behind the clash. */
   readonly busy: readonly BusySource[];
+}
+
+export interface LiveOptions {
+  /** The learner's zone: local times, shifts and sleep hours. */
+  readonly timeZone: string;
+  /** Joining late or leaving early by at most this many minutes (inclusive) is attending. */
+  readonly lateJoinMinutes: number;
+  /** The widest busy buffer, so a clash made by a buffer alone still names its event. */
+  readonly bufferMinutes?: number;
+  /** The learner's sleep hours; without them no session is a night session. */
+  readonly sleepHours?: SleepHours;
 }
 
 /** Sessions of one meeting pattern whose learner-local start differs from the usual one. */
@@ -34,6 +56,10 @@ export interface LiveAnalysis {
   readonly conflicts: readonly LiveConflict[];
   /** Sessions the learner would miss (conflicts that are not partial). */
   readonly missed: number;
+  /** Sessions the learner would join late or leave early (partial conflicts). */
+  readonly partial: number;
+  /** Sessions more than half inside the learner's sleep hours. */
+  readonly night: readonly Session[];
   /** Share of sessions attended live (0–1). */
   readonly attendanceRate: number;
   /** Per meeting pattern: the usual learner-local start and weekdays. */
@@ -51,13 +77,37 @@ function localDate(wallMs: number): string {
 }
 
 /**
- * Checks sessions (sorted by start) against merged busy intervals.
+ * Where busy time sits inside a session: the minutes from its start, up to its end, and whether any
+ * busy time lies in the middle (touching neither end). Busy intervals are merged, so at most one
+ * touches each end.
+ */
+function placeOfClash(session: Session, busy: readonly BusyInterval[], hits: readonly number[]): { late: number; early: number; middle: boolean } {
+  let late = 0;
+  let early = 0;
+  let middle = false;
+  for (const j of hits) {
+    const b = busy[j] as BusyInterval;
+    const s = Math.max(b.start, session.start);
+    const e = Math.min(b.end, session.end);
+    if (e <= s) continue;
+    if (s === session.start) late = e - s;
+    if (e === session.end) early = e - s;
+    if (s > session.start && e < session.end) middle = true;
+  }
+  return { late, early, middle };
+}
+
+/**
+ * Checks sessions (sorted by start) against merged busy intervals. A clash is partial (attended)
+ * when its busy time sits only at the start and/or the end, at most `lateJoinMinutes` at each
+ * (inclusive), and at least half of the session is left; any other clash is a missed session.
  *
  * @example
- * analyseLive(sectionSessions(section), busyIntervals(occurrences), { timeZone: "Europe/London", partialOverlapMinutes: 15 })
+ * analyseLive(sectionSessions(section), busyIntervals(occurrences), { timeZone: "Europe/London", lateJoinMinutes: 15, sleepHours: { start: "23:00", end: "06:00" } })
  */
-export function analyseLive(sessions: readonly Session[], busy: readonly BusyInterval[], options: { timeZone: string; partialOverlapMinutes: number; bufferMinutes?: number }): LiveAnalysis {
+export function analyseLive(sessions: readonly Session[], busy: readonly BusyInterval[], options: LiveOptions): LiveAnalysis {
   const buffer = (options.bufferMinutes ?? 0) * MINUTE;
+  const tolerance = options.lateJoinMinutes * MINUTE;
   const zone = requireZone(options.timeZone);
   const sweep = overlapSweep(sessions, busy);
   const conflicts: LiveConflict[] = [];
@@ -69,12 +119,14 @@ export function analyseLive(sessions: readonly Session[], busy: readonly BusyInt
     let sources: BusySource[] | undefined;
     const hits = r.busy;
     const overlapMinutes = Math.round(r.overlap / MINUTE);
-    const sessionMinutes = (session.end - session.start) / MINUTE;
-    const partial = overlapMinutes < options.partialOverlapMinutes && overlapMinutes < sessionMinutes / 2;
+    const place = placeOfClash(session, busy, hits);
+    const partial = !place.middle && place.late <= tolerance && place.early <= tolerance && 2 * r.overlap <= session.end - session.start;
     conflicts.push({
       session,
       overlapMinutes,
       partial,
+      lateMinutes: Math.round(place.late / MINUTE),
+      earlyMinutes: Math.round(place.early / MINUTE),
       get busy(): readonly BusySource[] {
         if (!sources) {
           sources = [];
@@ -85,6 +137,9 @@ export function analyseLive(sessions: readonly Session[], busy: readonly BusyInt
     });
   });
   const missed = conflicts.filter((c) => !c.partial).length;
+  const sleep = options.sleepHours;
+  const isNight = sleep ? nightTest(sleep, options.timeZone) : undefined;
+  const night = isNight ? sessions.filter(isNight) : [];
 
   // Learner-local times per meeting pattern (extra meetings are one-offs, not a pattern).
   const byPattern = new Map<number, { wall: number; end: number }[]>();
@@ -117,6 +172,8 @@ export function analyseLive(sessions: readonly Session[], busy: readonly BusyInt
     sessions,
     conflicts,
     missed,
+    partial: conflicts.length - missed,
+    night,
     attendanceRate: sessions.length === 0 ? 1 : (sessions.length - missed) / sessions.length,
     patterns,
     shifts,

@@ -166,7 +166,8 @@ describe("study windows, daily cap and minimum block change the free hours exact
       "RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=4",
     ]);
     const occurrences = occurrencesOf(text, SMALL, ["FIT-100-A1"], "America/New_York");
-    const base = { timeZone: "America/New_York", studyWindows: [evenings], dailyCapHours: 2 };
+    // No study buffer here (its default 30 minutes would take the whole 20-minute gap): this test is about the minimum block.
+    const base = { timeZone: "America/New_York", studyWindows: [evenings], dailyCapHours: 2, studyBufferMinutes: 0 };
     // 30-minute minimum: Tuesday–Friday only, 4 × 2 h = 8 h.
     const strict = one(SMALL, "FIT-100-A1", occurrences, preferencesFrom({ ...base, minBlockMinutes: 30 }));
     expect(weekRows(strict).map((w) => w.available)).toEqual([8, 8, 8, 8]);
@@ -199,10 +200,18 @@ describe("free study time across a DST change (studyWindowIntervals, freeBlocks)
   });
 
   it("keeps the earliest blocks of a day under the cap, around busy time", () => {
-    // Window 07:00–22:00 on Mon 11 Jan 2027 (EST), busy 08:00–09:00 → free 07:00–08:00 and from 09:00;
-    // a 4 h cap keeps 07:00–08:00 (1 h) and 09:00–12:00 (3 h): 12:00Z–13:00Z and 14:00Z–17:00Z.
+    // Window 07:00–22:00 on Mon 11 Jan 2027 (EST), busy 13:00–14:00 and no study buffer → free
+    // 07:00–13:00 and from 14:00; a 4 h cap keeps 07:00–11:00: 12:00Z–16:00Z.
+    const busy = [{ start: ms("2027-01-11T18:00:00Z"), end: ms("2027-01-11T19:00:00Z"), sources: [] }];
+    const blocks = freeBlocks(busy, { ...newYork, studyBufferMinutes: 0 }, ms("2027-01-11T05:00:00Z"), ms("2027-01-12T05:00:00Z"));
+    expect(blocks.map((b) => `${iso(b.start)}/${iso(b.end)}`)).toEqual(["2027-01-11T12:00:00Z/2027-01-11T16:00:00Z"]);
+  });
+
+  it("plans nothing before a morning commitment, and keeps the study buffer after it", () => {
+    // Busy 08:00–09:00 (before noon: the day's first commitment) with the default 30-minute study
+    // buffer → nothing from 07:00 to 08:00, free from 09:30; the 4 h cap keeps 09:30–13:30 (14:30Z–18:30Z).
     const busy = [{ start: ms("2027-01-11T13:00:00Z"), end: ms("2027-01-11T14:00:00Z"), sources: [] }];
     const blocks = freeBlocks(busy, newYork, ms("2027-01-11T05:00:00Z"), ms("2027-01-12T05:00:00Z"));
-    expect(blocks.map((b) => `${iso(b.start)}/${iso(b.end)}`)).toEqual(["2027-01-11T12:00:00Z/2027-01-11T13:00:00Z", "2027-01-11T14:00:00Z/2027-01-11T17:00:00Z"]);
+    expect(blocks.map((b) => `${iso(b.start)}/${iso(b.end)}`)).toEqual(["2027-01-11T14:30:00Z/2027-01-11T18:30:00Z"]);
   });
 });

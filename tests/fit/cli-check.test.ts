@@ -19,11 +19,17 @@ const SMALL = "tests/fixtures/catalog/fit-small.json";
 
 beforeAll(() => registerCheck());
 
+/**
+ * Runs a check with --json; stderr holds one "warning:" line per top-level warning and nothing
+ * else (FREE_ICS is all transparent: it warns CALENDAR_EMPTY_IN_TERM and CALENDAR_MOSTLY_FREE).
+ */
 function json(argv: string[]): Record<string, unknown> {
   const r = runCli(argv, io);
-  expect(r.stderr).toBe("");
   expect(r.code).toBe(0);
-  return JSON.parse(r.stdout) as Record<string, unknown>;
+  const out = JSON.parse(r.stdout) as Record<string, unknown>;
+  const warnings = out.warnings as { message: string }[];
+  expect(r.stderr).toBe(warnings.map((w) => `warning: ${w.message}\n`).join(""));
+  return out;
 }
 
 describe("check --json: the contract's shape", () => {
@@ -33,18 +39,24 @@ describe("check --json: the contract's shape", () => {
     // "sections" first; other top-level keys may be added (the per-course "courses" comparison is), "plan" only with --together.
     expect(Object.keys(out)[0]).toBe("sections");
     expect(out).not.toHaveProperty("plan");
+    // Top-level warnings always, each with a code: this calendar has busy time in the term.
+    expect(out.warnings).toEqual([]);
     const sections = out.sections as Record<string, unknown>[];
     expect(sections).toHaveLength(1);
     const s = sections[0] as Record<string, unknown>;
     expect(Object.keys(s)).toEqual(["sectionId", "courseId", "format", "verdict", "reasons", "live", "async"]);
     expect(s).toMatchObject({ sectionId: "WK-100-S1", courseId: "WK-100", format: "synchronous", verdict: "does-not-fit", async: null });
+    // Since the verdict work: live.missed, live.partial and each conflict's partial.
+    expect(Object.keys(s.live as object)).toEqual(["sessions", "missed", "partial", "conflicts"]);
     expect(s.live).toEqual({
       sessions: 14,
+      missed: 4,
+      partial: 0,
       conflicts: [
-        { start: "2027-01-11T23:00:00Z", end: "2027-01-12T00:30:00Z", overlapMinutes: 60 },
-        { start: "2027-01-27T23:00:00Z", end: "2027-01-28T00:30:00Z", overlapMinutes: 60 },
-        { start: "2027-02-01T23:00:00Z", end: "2027-02-02T00:30:00Z", overlapMinutes: 60 },
-        { start: "2027-02-08T23:00:00Z", end: "2027-02-09T00:30:00Z", overlapMinutes: 60 },
+        { start: "2027-01-11T23:00:00Z", end: "2027-01-12T00:30:00Z", overlapMinutes: 60, partial: false },
+        { start: "2027-01-27T23:00:00Z", end: "2027-01-28T00:30:00Z", overlapMinutes: 60, partial: false },
+        { start: "2027-02-01T23:00:00Z", end: "2027-02-02T00:30:00Z", overlapMinutes: 60, partial: false },
+        { start: "2027-02-08T23:00:00Z", end: "2027-02-09T00:30:00Z", overlapMinutes: 60, partial: false },
       ],
     });
     expect(Array.isArray(s.reasons) && (s.reasons as unknown[]).every((r) => typeof r === "string")).toBe(true);
@@ -57,6 +69,8 @@ describe("check --json: the contract's shape", () => {
     const out = json(["check", FREE_ICS, "--catalog", SMALL, "--section", "FIT-100-A1", "--tz", "America/New_York", "--json"]);
     const s = (out.sections as Record<string, unknown>[])[0] as Record<string, unknown>;
     expect(s).toMatchObject({ sectionId: "FIT-100-A1", courseId: "FIT-100", format: "asynchronous", verdict: "fits", live: null });
+    // A calendar of nothing but free and cancelled events is no evidence of a free term: said first.
+    expect((out.warnings as { code: string }[]).map((w) => w.code)).toEqual(["CALENDAR_EMPTY_IN_TERM", "CALENDAR_MOSTLY_FREE"]);
     // Deadline periods: each ends at the Sunday 23:59 deadline (04:59Z) and the next starts there.
     expect(s.async).toEqual({
       weeks: [
@@ -72,7 +86,7 @@ describe("check --json: the contract's shape", () => {
     const out = json(["check", FREE_ICS, "--catalog", SMALL, "--section", "FIT-100-H1", "--tz", "America/New_York", "--json"]);
     const s = (out.sections as Record<string, unknown>[])[0] as Record<string, unknown>;
     expect(s.format).toBe("hybrid");
-    expect(s.live).toEqual({ sessions: 4, conflicts: [] });
+    expect(s.live).toEqual({ sessions: 4, missed: 0, partial: 0, conflicts: [] });
     expect((s.async as { weeks: { requiredHours: number }[] }).weeks.map((w) => w.requiredHours)).toEqual([4, 4, 4, 4]);
   });
 

@@ -94,7 +94,8 @@ describe("two chosen sections that clash with each other (together)", () => {
   it("does not fit as a plan, and says why", () => {
     expect(result.plan?.verdict).toBe("does-not-fit");
     expect(result.plan?.sectionIds).toEqual(["FIT-100-S1", "FIT-200-S1"]);
-    expect(result.plan?.reasons).toContain("FIT-100-S1 and FIT-200-S1 meet at the same time 4 times: you cannot attend both live.");
+    // Plan reasons are about the sections, not to the learner: a shared report reads the same.
+    expect(result.plan?.reasons).toContain("FIT-100-S1 and FIT-200-S1 meet at the same time 4 times: both cannot be attended live.");
   });
 
   it("has no plan without together", () => {
@@ -144,7 +145,9 @@ describe("combined weekly load (together)", () => {
 describe("one course's formats side by side", () => {
   // "Book club" Thursdays 19:00–20:00 (14, 21, 28 Jan, 4 Feb): 60 minutes of each FIT-100-S1 Thursday
   // session → 4 of 8 missed (50% > 25%: does not fit). The asynchronous and hybrid sections keep
-  // their 28 free hours a week (07:00–11:00) and do not meet on Thursdays: both fit.
+  // their 28 free hours a week (07:00–11:00; the book club is in the evening) and do not meet on
+  // Thursdays: both fit. Ranking (docs/fit.md): both fit with no misses and no late joins, so spare
+  // study time decides: H1 needs 4 h of its 28 (24 to spare), A1 5 h (23 to spare).
   const imported = importIcs(
     ics(["UID:book-club@fit.test", "SUMMARY:Book club", "DTSTART;TZID=America/New_York:20270114T190000", "DTEND;TZID=America/New_York:20270114T200000", "RRULE:FREQ=WEEKLY;BYDAY=TH;COUNT=4"]),
   );
@@ -159,13 +162,14 @@ describe("one course's formats side by side", () => {
       [
         "FIT-100",
         ids,
-        "The synchronous section clashes with 4 of 8 sessions (the Thursdays in January and February); the asynchronous section leaves at least 28 free hours every week for its 5 hours of study; the hybrid section has no clash in its 4 sessions and leaves at least 28 free hours every week for its 4 hours of study.",
+        "The synchronous section clashes with 4 of 8 sessions (the Thursdays in January and February); the asynchronous section leaves at least 28 free hours every week for its 5 hours of study; the hybrid section has no clash in its 4 sessions and leaves at least 28 free hours every week for its 4 hours of study. FIT-100-H1 fits best: of the sections that fit, it leaves the most spare study time in its tightest week (24 hours to spare, against 23 hours to spare for FIT-100-A1).",
       ],
     ]);
   });
 
-  it("orders the sections from best fit to worst", () => {
+  it("orders the sections from best fit to worst: verdict, then misses, late joins, spare study time", () => {
     expect(result.sections.map((s) => s.verdict)).toEqual(["does-not-fit", "fits", "fits"]);
-    expect(result.courses[0]?.best).toEqual(["FIT-100-A1", "FIT-100-H1", "FIT-100-S1"]);
+    expect(result.courses[0]?.best).toEqual(["FIT-100-H1", "FIT-100-A1", "FIT-100-S1"]);
+    expect(result.courses[0]?.bestReason).toBe("FIT-100-H1 fits best: of the sections that fit, it leaves the most spare study time in its tightest week (24 hours to spare, against 23 hours to spare for FIT-100-A1).");
   });
 });

@@ -38,10 +38,13 @@ describe("the documented defaults", () => {
     expect(DEFAULT_FIT_PREFERENCES.dailyCapHours).toBe(4);
     expect([DEFAULT_FIT_PREFERENCES.bufferBeforeMinutes, DEFAULT_FIT_PREFERENCES.bufferAfterMinutes]).toEqual([0, 0]);
     expect(DEFAULT_FIT_PREFERENCES.tentativeIsBusy).toBe(true);
+    expect(DEFAULT_FIT_PREFERENCES.lateJoinMinutes).toBe(15);
+    expect(DEFAULT_FIT_PREFERENCES.sleepHours).toEqual({ start: "23:00", end: "06:00" });
+    expect(DEFAULT_FIT_PREFERENCES.watchRecordings).toBe(false);
+    expect(DEFAULT_FIT_PREFERENCES.studyBufferMinutes).toBe(30);
     expect(DEFAULT_FIT_PREFERENCES.thresholds).toEqual({
       maxMissedShareRecorded: 0.25,
       maxMissedShareUnrecorded: 0.1,
-      partialOverlapMinutes: 15,
       crunchSlackHours: 2,
       maxCrunchWeekShare: 0,
     });
@@ -50,6 +53,16 @@ describe("the documented defaults", () => {
   it("rejects a bad preference, naming it", () => {
     expect(() => preferencesFrom({ timeZone: "Mars/Olympus_Mons" })).toThrow(/timeZone/);
     expect(() => preferencesFrom({ studyWindows: [{ days: [7], start: "07:00", end: "22:00" }] })).toThrow(/studyWindows/);
+    expect(() => preferencesFrom({ lateJoinMinutes: -1 })).toThrow(/lateJoinMinutes/);
+    expect(() => preferencesFrom({ sleepHours: { start: "25:00", end: "06:00" } })).toThrow(/sleepHours/);
+  });
+
+  it("reads saved preferences that still use the old thresholds.partialOverlapMinutes, and never writes it back", () => {
+    const saved = preferencesFrom({ thresholds: { partialOverlapMinutes: 10, crunchSlackHours: 3 } });
+    expect(saved.lateJoinMinutes).toBe(10);
+    expect(saved.thresholds).toEqual({ maxMissedShareRecorded: 0.25, maxMissedShareUnrecorded: 0.1, crunchSlackHours: 3, maxCrunchWeekShare: 0 });
+    // The new name wins when both are there.
+    expect(preferencesFrom({ lateJoinMinutes: 5, thresholds: { partialOverlapMinutes: 10 } }).lateJoinMinutes).toBe(5);
   });
 });
 

@@ -6,9 +6,11 @@
  *   Tue 12, 19, 26 Jan, 2, 9 Feb; Thu 14, 21, 28 Jan, 4, 11 Feb → 10 sessions, 23:30Z–01:00Z.
  * TH-100-ALL records every session, TH-100-NONE none, TH-100-SOME some.
  *
- * Defaults: a clash of under 15 minutes (and under half the session) is "late or leave early";
- * longer clashes are missed sessions. Missed share allowed: 25% when every session is recorded,
- * 10% otherwise ("some" counts as not recorded: a missed session may be lost).
+ * Defaults: a clash of at most 15 minutes (inclusive) at the start or the end of a session is
+ * attended late or left early (partial); a clash in the middle, or a longer one, is a missed session.
+ * Missed share allowed: 25% when every session is recorded, 10% otherwise ("some" counts as not
+ * recorded: a missed session may be lost). tests/verdicts/graded-attendance.test.ts has the
+ * boundaries on whole calendars.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -78,37 +80,49 @@ describe("the 10% boundary for unrecorded sessions", () => {
   });
 });
 
-describe("short overlaps: late or leave early", () => {
-  it("a 10-minute overlap is partial → fits with trade-offs, with a 'late or leave early' reason", () => {
-    // Tue 12 Jan 18:00–18:40: 18:30–18:40 = 10 min of the session, < 15 → arrive 10 minutes late.
+describe("short overlaps: join late or leave early", () => {
+  it("a 10-minute overlap at the start is partial → fits with trade-offs, saying how late", () => {
+    // Tue 12 Jan 18:00–18:40: 18:30–18:40 = the first 10 min of the session → join 10 minutes late.
     const late = occurrencesOf(event("overrun", "20270112T180000", "20270112T184000"));
     const r = checkFit({ catalog: CATALOG, sectionIds: IDS, occurrences: late, preferences: prefs });
     for (const s of r.sections) {
-      expect(s.live?.conflicts.map((c) => [c.overlapMinutes, c.partial])).toEqual([[10, true]]);
+      expect(s.live?.conflicts.map((c) => [c.overlapMinutes, c.partial, c.lateMinutes, c.earlyMinutes])).toEqual([[10, true, 10, 0]]);
       expect(s.live?.missed).toBe(0);
+      expect(s.live?.partial).toBe(1);
       expect(s.live?.attendanceRate).toBe(1);
       expect(s.verdict).toBe("fits-with-tradeoffs");
-      expect(s.reasons).toContain("You would arrive late or leave early for 1 session (up to 10 minutes, 12 Jan).");
+      expect(s.reasons).toContain("You would join 10 minutes late on 12 Jan.");
     }
   });
 
-  it("14 minutes is still partial", () => {
+  it("14 minutes is partial", () => {
     const late = occurrencesOf(event("overrun", "20270112T180000", "20270112T184400"));
     expect(verdicts(late)["TH-100-NONE"]?.missed).toBe(0);
   });
 
-  it("15 minutes is a missed session (1 of 10: fits with trade-offs even without recordings)", () => {
+  it("exactly 15 minutes at the start is partial (the tolerance is inclusive)", () => {
     const late = occurrencesOf(event("overrun", "20270112T180000", "20270112T184500"));
+    const v = verdicts(late);
+    expect(v["TH-100-NONE"]?.missed).toBe(0);
+    expect(v["TH-100-NONE"]?.verdict).toBe("fits-with-tradeoffs");
+  });
+
+  it("16 minutes at the start is a missed session (1 of 10: fits with trade-offs even without recordings)", () => {
+    const late = occurrencesOf(event("overrun", "20270112T180000", "20270112T184600"));
     const v = verdicts(late);
     expect(v["TH-100-NONE"]?.missed).toBe(1);
     expect(v["TH-100-NONE"]?.verdict).toBe("fits-with-tradeoffs");
   });
 
-  it("a higher partial threshold (30 min) turns a 20-minute clash into 'late'", () => {
+  it("a higher tolerance (30 min) turns a 20-minute clash at the start into 'late'; the old name still reads", () => {
     const late = occurrencesOf(event("overrun", "20270112T180000", "20270112T185000"));
     expect(verdicts(late)["TH-100-NONE"]?.missed).toBe(1);
-    const lenient = preferencesFrom({ timeZone: "America/New_York", thresholds: { partialOverlapMinutes: 30 } });
+    const lenient = preferencesFrom({ timeZone: "America/New_York", lateJoinMinutes: 30 });
     expect(verdicts(late, lenient)["TH-100-NONE"]?.missed).toBe(0);
+    // Saved preferences from before lateJoinMinutes carry thresholds.partialOverlapMinutes.
+    const saved = preferencesFrom({ timeZone: "America/New_York", thresholds: { partialOverlapMinutes: 30 } });
+    expect(saved.lateJoinMinutes).toBe(30);
+    expect(verdicts(late, saved)["TH-100-NONE"]?.missed).toBe(0);
   });
 });
 
