@@ -11,7 +11,7 @@ import { preferencesFrom } from "../fit/preferences";
 import { formatDayMonth } from "../time/format";
 import { ianaZone } from "../time/zone";
 import { parseArgs, UsageError } from "./args";
-import { InputError, readCalendarFile, registerCommand, table, type CliIo, type CommandContext, type CliResult } from "./run";
+import { InputError, jsonAnswer, readCalendarFile, registerCommand, table, type CliIo, type CommandContext, type CommandResult } from "./run";
 import { plural } from "../words";
 
 /** Reads `--catalog PATH` (or FORMATFIT_CATALOG, or the bundled catalog), failing with one line. */
@@ -36,7 +36,7 @@ export function catalogFrom(path: string | undefined, io: CliIo): Catalog {
   }
 }
 
-function checkCommand(argv: readonly string[], ctx: CommandContext): CliResult {
+function checkCommand(argv: readonly string[], ctx: CommandContext): CommandResult {
   const args = parseArgs(argv, { values: ["catalog", "section", "tz", "buffer", "owner"], flags: ["json", "together"], multi: ["section"] });
   if (args.positional.length === 0) throw new UsageError("check needs at least one .ics file.");
   const tz = args.options.get("tz")?.[0] ?? "UTC";
@@ -59,7 +59,7 @@ function checkCommand(argv: readonly string[], ctx: CommandContext): CliResult {
   const result = outcome.result;
   const warningLines = [...outcome.importIssues.map((w) => `${w.source}: ${w.message}`), ...outcome.warnings.map((w) => w.message)];
   const stderr = warningLines.map((w) => `warning: ${w.replace(/\s*\n\s*/g, " ")}\n`).join("");
-  if (args.flags.has("json")) return { code: 0, stdout: `${JSON.stringify(fitJson(result), null, 2)}\n`, stderr };
+  if (args.flags.has("json")) return { code: 0, stdout: jsonAnswer(fitJson(result)), stderr };
   return { code: 0, stdout: fitTable(result, tz), stderr };
 }
 

@@ -1,23 +1,45 @@
 /**
- * The `formatfit` command: `npm run -s formatfit -- <command> …`. Exit 0 on success (warnings on
- * stderr), 1 with a one-line error on stderr on bad input, 2 on bad usage. Never a stack trace.
+ * The `formatfit` command: `npx formatfit …` or `npm run -s formatfit -- <command> …`, which run
+ * this file bundled (scripts/build-cli.mjs) through lib/cli/bin.mjs. Exit 0 on success (warnings
+ * on stderr), 1 with a one-line error on stderr on bad input, 2 on bad usage. Never a stack trace.
  */
 import { readFileSync } from "node:fs";
+import { once } from "node:events";
 import { registerExport } from "./export";
 import { registerCheck } from "./check";
-import { runCli } from "./run";
+import { runCliStream } from "./run";
 
 // The clock is read here, at the edge, and passed in.
 registerExport({ now: () => Date.now() });
 registerCheck();
 
-try {
-  const result = runCli(process.argv.slice(2), { readFile: (p) => readFileSync(p), env: process.env });
-  if (result.stdout) process.stdout.write(result.stdout);
-  if (result.stderr) process.stderr.write(result.stderr);
-  process.exitCode = result.code;
-} catch (e) {
-  // A bug, not bad input: still one line, with a pointer to report it.
-  process.stderr.write(`formatfit: internal error: ${e instanceof Error ? e.message : String(e)} (please report this with the input that caused it)\n`);
-  process.exitCode = 70;
+/** Writes the chunks as they come, waiting whenever the stream asks (a slow pipe): memory stays flat. */
+async function writeAll(stream: NodeJS.WriteStream, chunks: string | Iterable<string>): Promise<void> {
+  if (typeof chunks === "string") {
+    if (chunks.length > 0 && !stream.write(chunks)) await once(stream, "drain");
+    return;
+  }
+  for (const chunk of chunks) if (!stream.write(chunk)) await once(stream, "drain");
 }
+
+// A reader that stopped early (`| head`) is not an error of ours: stop quietly. Any other failure
+// to write (a full disk) is one line, like every error.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code !== "EPIPE") process.stderr.write(`formatfit: cannot write the output (${e.code ?? e.message})\n`);
+  process.exit(e.code === "EPIPE" ? (process.exitCode ?? 0) : 74);
+});
+
+async function main(): Promise<void> {
+  try {
+    const result = runCliStream(process.argv.slice(2), { readFile: (p) => readFileSync(p), env: process.env });
+    await writeAll(process.stdout, result.stdout);
+    if (result.stderr) process.stderr.write(result.stderr);
+    process.exitCode = result.code;
+  } catch (e) {
+    // A bug, not bad input: still one line, with a pointer to report it.
+    process.stderr.write(`formatfit: internal error: ${e instanceof Error ? e.message : String(e)} (please report this with the input that caused it)\n`);
+    process.exitCode = 70;
+  }
+}
+
+void main();

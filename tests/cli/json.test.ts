@@ -1,0 +1,119 @@
+/**
+ * lib/cli/json.ts: the chunked printer gives `JSON.stringify(value, null, 2)` byte for byte, for
+ * any value, depth and chunk size, and maps a JsonList's items only as it prints them; expand's
+ * hand-written occurrence text and cached ISO times are JSON.stringify's and isoUtc's exactly.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { isoUtcFormatter } from "@/lib/cli/iso";
+import { JsonList, prettyJsonChunks } from "@/lib/cli/json";
+import { occurrenceText } from "@/lib/cli/run";
+import type { Occurrence } from "@/lib/recurrence/expand";
+import { isoUtc } from "@/lib/time/parse";
+
+const print = (value: unknown, options?: { depth?: number; chunkChars?: number }): string => [...prettyJsonChunks(value, options)].join("");
+
+/** JSON values, plus what JSON.stringify leaves out or turns into null, plus toJSON (Date). */
+const valueArb: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    fc.jsonValue({ maxDepth: 2 }),
+    fc.constantFrom(undefined, null, () => 1, Symbol("s"), Number.NaN, -0, "line\nbreak \u2028 \"quoted\" \u{1F600}"),
+    fc.date({ noInvalidDate: true }),
+    fc.array(tie("value"), { maxLength: 4 }),
+    fc.dictionary(fc.string({ maxLength: 4 }), tie("value"), { maxKeys: 4 }),
+    fc.array(tie("value"), { maxLength: 4 }).map((items) => new JsonList(items, (x) => x)),
+  ),
+})).value;
+
+describe("prettyJsonChunks", () => {
+  it("is JSON.stringify(value, null, 2) for any value, depth and chunk size", () => {
+    fc.assert(
+      fc.property(valueArb, fc.integer({ min: 0, max: 4 }), fc.integer({ min: 1, max: 40 }), (value, depth, chunkChars) => {
+        expect(print(value, { depth, chunkChars })).toBe(JSON.stringify(value, null, 2) ?? "");
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("is JSON.stringify(value, null, 2) for long lists, printed in batches, at every depth", () => {
+    fc.assert(
+      fc.property(fc.array(fc.jsonValue({ maxDepth: 1 }), { minLength: 250, maxLength: 800 }), fc.integer({ min: 0, max: 3 }), fc.boolean(), (items, depth, lazy) => {
+        const list = lazy ? new JsonList(items, (x) => x) : items;
+        for (const value of [list, { list, after: [list] }]) expect(print(value, { depth, chunkChars: 1000 })).toBe(JSON.stringify(value, null, 2));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("prints the empty cases as JSON.stringify does", () => {
+    for (const v of [{}, [], { a: undefined }, { a: [], b: {} }, [undefined, () => 1], "", 0, null]) expect(print(v)).toBe(JSON.stringify(v, null, 2));
+    expect(print(undefined)).toBe("");
+    expect(print(new JsonList([], (x) => x))).toBe("[]");
+  });
+
+  it("hands out chunks of about the size asked (at least that, at most one batch of elements more), never the whole answer", () => {
+    const body = { occurrences: new JsonList(Array.from({ length: 5000 }, (_, i) => i), (i) => ({ uid: `event-${i}`, start: "2026-09-07T00:00:00Z" })), warnings: [] };
+    const chunks = [...prettyJsonChunks(body, { chunkChars: 4096 })];
+    // Each element prints as about 80 characters; a batch is 256 elements.
+    expect(chunks.length).toBeGreaterThan(15);
+    for (const c of chunks.slice(0, -1)) expect(c.length).toBeGreaterThanOrEqual(4096);
+    for (const c of chunks) expect(c.length).toBeLessThan(4096 + 256 * 100);
+    expect(chunks.join("")).toBe(JSON.stringify(body, null, 2));
+  });
+
+  it("maps a JsonList's items as they are printed, a batch at a time", () => {
+    let mapped = 0;
+    const list = new JsonList(Array.from({ length: 1000 }, (_, i) => i), (i) => {
+      mapped++;
+      return { i, text: "x".repeat(100) };
+    });
+    const chunks = prettyJsonChunks({ list }, { chunkChars: 1024 });
+    chunks.next();
+    expect(mapped).toBe(256);
+    expect(list.length).toBe(1000);
+  });
+});
+
+describe("JsonList with print: the element text is used instead of map + JSON.stringify", () => {
+  it("prints the same bytes as JSON.stringify of the mapped list, at any depth", () => {
+    const items = Array.from({ length: 700 }, (_, i) => ({ n: i, name: `item "${i}"\u2028` }));
+    const map = (x: { n: number; name: string }) => ({ n: x.n, name: x.name });
+    const print = (x: { n: number; name: string }, indent: string) => JSON.stringify(map(x), null, 2).replaceAll("\n", `\n${indent}`);
+    for (const depth of [0, 1, 2, 3]) {
+      const body = { list: new JsonList(items, map, print), empty: new JsonList([], map, print) };
+      expect(print(items[0] as { n: number; name: string }, "")).toContain("\n");
+      expect([...prettyJsonChunks(body, { depth, chunkChars: 512 })].join("")).toBe(JSON.stringify(body, null, 2));
+    }
+  });
+});
+
+describe("expand's printing", () => {
+  // From 271821 BC to AD 275760 (the range of Date), with and without milliseconds.
+  const instant = fc.oneof(fc.integer({ min: -8.64e15, max: 8.64e15 }), fc.integer({ min: -1e6, max: 4e9 }).map((s) => s * 1000), fc.integer({ min: 1.7e12, max: 1.9e12 }));
+
+  it("isoUtcFormatter is isoUtc for every instant, remembered days or not", () => {
+    const iso = isoUtcFormatter();
+    fc.assert(
+      fc.property(fc.array(instant, { minLength: 1, maxLength: 20 }), (instants) => {
+        for (const ms of [...instants, ...instants]) expect(iso(ms)).toBe(isoUtc(ms));
+      }),
+      { numRuns: 500 },
+    );
+    expect(iso(Date.UTC(2027, 0, 12, 23, 30))).toBe("2027-01-12T23:30:00Z");
+    expect(iso(Date.UTC(1969, 11, 31, 23, 59, 59))).toBe("1969-12-31T23:59:59Z");
+    expect(iso(Date.UTC(2027, 0, 12, 23, 30, 0, 5))).toBe("2027-01-12T23:30:00.005Z");
+  });
+
+  it("occurrenceText is JSON.stringify of the contract's object, for any uid and summary", () => {
+    const text = fc.oneof(fc.string({ unit: "binary", maxLength: 30 }), fc.string({ unit: fc.constantFrom("\"", "\\", "\n", "\t", "\u0000", "\u001f", "\u2028", "\ud800", "\udc00", "é", "😀"), maxLength: 10 }));
+    fc.assert(
+      fc.property(text, instant, instant, fc.boolean(), fc.boolean(), fc.option(text, { nil: undefined }), fc.constantFrom("", "    ", "\t"), (uid, start, end, allDay, transparent, summary, indent) => {
+        const o = { uid, start, end, allDay, transparent, ...(summary === undefined ? {} : { summary }) } as unknown as Occurrence;
+        const expected = JSON.stringify({ uid, start: isoUtc(start), end: isoUtc(end), allDay, transparent, summary: summary ?? "" }, null, 2).replaceAll("\n", `\n${indent}`);
+        expect(occurrenceText(o, isoUtc, indent)).toBe(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
