@@ -17,6 +17,7 @@ const ROOT = resolve(__dirname, "../..");
  */
 const LAYERS: Readonly<Record<string, number>> = {
   app: 100,
+  server: 95,
   cli: 90,
   reports: 80,
   plan: 70,

@@ -115,10 +115,9 @@ describe("every exported error class in lib/ has a row above", () => {
   /**
    * Converted where they are thrown, so they never reach the table: the check pool's own failures
    * become AppErrors naming the limit in lib/server/isolation/check.ts (isolatedAppError, tested in
-   * tests/isolation); a ConfigError stops the server at start (lib/server/startup); SkipEvent is the
-   * importer's signal to itself to skip one event with an issue.
+   * tests/isolation); a ConfigError stops the server at start (lib/server/startup).
    */
-  const CONVERTED_WHERE_THROWN = ["IsolationError", "TaskError", "ConfigError", "SkipEvent"];
+  const CONVERTED_WHERE_THROWN = ["IsolationError", "TaskError", "ConfigError"];
 
   function sources(dir: string): string[] {
     return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? sources(join(dir, d.name)) : /\.tsx?$/.test(d.name) ? [join(dir, d.name)] : []));
