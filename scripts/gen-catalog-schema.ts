@@ -35,6 +35,12 @@ export function catalogJsonSchemaText(): string {
     // become $defs; everything else is inlined where it is used.
     reused: "inline",
     unrepresentable: "throw",
+    // zod writes an empty tuple (an asynchronous section's `meetings: []`) with `prefixItems: []`,
+    // which draft 2020-12's meta-schema refuses (prefixItems needs at least one schema);
+    // `items: false` with `maxItems: 0` already says "an empty list".
+    override: ({ jsonSchema }) => {
+      if (Array.isArray(jsonSchema.prefixItems) && jsonSchema.prefixItems.length === 0) delete jsonSchema.prefixItems;
+    },
   });
   const withNote = {
     ...schema,

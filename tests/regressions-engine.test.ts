@@ -131,3 +131,21 @@ describe("fixed: zone names", () => {
     expect(ianaZone("america/new_york")?.name).toBe("America/New_York");
   });
 });
+
+describe("fixed: COUNT far from DTSTART (issue 2's known failure, fixed with issue 12)", () => {
+  /*
+   * Repro: DTSTART:20200101T000000Z, RRULE:FREQ=SECONDLY;COUNT=226368060 (the last instance is
+   *        2027-03-05T00:00:59Z), window 2027-03-05T00:00Z – 00:02Z.
+   * Engine: a COUNT that runs out inside a far window forced a walk from DTSTART, which the cap
+   *        stopped long before the window: nothing was returned, with EXPANSION_CAPPED.
+   * Right:  60 occurrences (00:00:00 … 00:00:59). A sub-daily rule without BYxxx parts is periodic,
+   *        so its k-th instance is DTSTART + k·INTERVAL units and COUNT is checked arithmetically
+   *        (lib/ics/rule/subdaily.ts).
+   */
+  it("FREQ=SECONDLY;COUNT=… ending inside a window seven years on gives the last 60 instances", () => {
+    const r = expandText(ics(["DTSTART:20200101T000000Z", "RRULE:FREQ=SECONDLY;COUNT=226368060"]), "2027-03-05T00:00:00Z", "2027-03-05T00:02:00Z");
+    expect(r.warnings).toEqual([]);
+    expect(r.starts).toHaveLength(60);
+    expect(r.starts.at(-1)).toBe("2027-03-05T00:00:59Z");
+  });
+});

@@ -31,10 +31,11 @@ export function Results({ result, whatIf, setWhatIf, onDownloadPlan, onSave, upd
   const [focus, setFocus] = useState<string>(() => details?.sections.find((s) => s.live)?.sectionId ?? details?.sections[0]?.sectionId ?? "");
   const uid = useId();
   const focusSection = byId.get(focus);
-  // What the learner must know before believing a verdict (an empty or stale calendar) is said up
-  // front; notes on single events stay folded.
-  const trust = result.warnings.filter((w) => /^(CALENDAR|CONNECTED)_/.test(w.code));
-  const notes = result.warnings.filter((w) => !/^(CALENDAR|CONNECTED)_/.test(w.code));
+  // What the learner must know before believing a verdict (an empty or stale calendar,
+  // or a calendar cut short by the expansion budget) is said up front; notes on single events stay folded.
+  const upFront = (code: string) => /^(CALENDAR|CONNECTED)_|^EXPANSION_BUDGET$/.test(code);
+  const trust = result.warnings.filter((w) => upFront(w.code));
+  const notes = result.warnings.filter((w) => !upFront(w.code));
   return (
     <section aria-labelledby={`${uid}-h`}>
       <h2 id={`${uid}-h`}>Your result{updating ? " (updating…)" : ""}</h2>

@@ -39,5 +39,9 @@ export type IssueCode =
   | "INVALID_RECURRENCE_ID"
   | "MISSING_UID"
   | "EXPANSION_CAPPED"
+  /** An expansion budget (steps or occurrences, per file or per request) ran out: some events are missing. */
+  | "EXPANSION_BUDGET"
+  /** A RECURRENCE-ID names no instance of its series: the override was ignored. */
+  | "RECURRENCE_ID_NO_INSTANCE"
   | "DUPLICATE_EVENT"
   | "DUPLICATE_PROPERTY";

@@ -1,10 +1,11 @@
 /**
  * The catalog: the format a school describes its course sections in (`schema.ts`, documented in
- * docs/catalog.md), and loading it from `FORMATFIT_CATALOG` or the bundled catalog (`load.ts`).
+ * docs/catalog.md), the one engine that picks a rule's dates in a term (`rule-dates.ts`) under the
+ * format's restrictions on rule text (`rule-problems.ts`), and loading a catalog from
+ * `FORMATFIT_CATALOG` or the bundled catalog (`load.ts`).
  */
 export {
   asynchronousSectionSchema,
-  catalogRuleDates,
   catalogSchema,
   courseSchema,
   deadlineSchema,
@@ -31,5 +32,8 @@ export type {
   SectionFormat,
   SynchronousSection,
 } from "./schema";
+export { ruleDates, termRuleDates } from "./rule-dates";
+export type { TermRuleDates } from "./rule-dates";
+export { catalogRuleProblems } from "./rule-problems";
 export { CATALOG_ENV_VAR, CatalogError, findSection, loadCatalog, parseCatalog } from "./load";
 export type { CatalogErrorCode, CatalogErrorOptions, LoadCatalogOptions, TextPosition } from "./load";

@@ -12,47 +12,29 @@
  * their own (a registrar code, a tuition band).
  */
 import { IANAZone } from "luxon";
-import { RRule } from "rrule";
 import { z } from "zod";
 import { DAY } from "../time/units";
 import { plural } from "../words";
+import { catalogRuleProblems } from "./rule-problems";
+import { termRuleDates } from "./rule-dates";
+import { DATE_SOURCE, isRealDate, show } from "./values";
 
 // ---------------------------------------------------------------------------------------------
 // Dates, times, zones
 
-/** zod's ISO date pattern knows month lengths and leap years, so "2027-02-30" fails the pattern itself. */
-const DATE_SOURCE = z.regexes.date.source.replace(/^\^/, "").replace(/\$$/, "");
-const DATE_PATTERN = new RegExp(`^${DATE_SOURCE}$`);
 const TIME_SOURCE = "(?:[01]\\d|2[0-3]):[0-5]\\d";
 const TIME_PATTERN = new RegExp(`^${TIME_SOURCE}$`);
 const LOCAL_DATE_TIME_PATTERN = new RegExp(`^${DATE_SOURCE}T${TIME_SOURCE}$`);
 const ZONE_PATTERN = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
-/**
- * Session dates are computed in a calendar-identical year near rrule's year 9999 (see
- * {@link catalogRuleDates}); that shortcut holds only where every fourth year is a leap year,
- * which is true of 1901–2099. Terms are kept well inside it.
- */
+/** The years the format allows (docs/catalog.md): a typed 2207 for 2027 fails here instead of scheduling a term two centuries out. */
 const FIRST_TERM_YEAR = 2000;
 const LAST_TERM_YEAR = 2099;
 /** Terms are bounded so that expanding a rule is bounded; a year-long certificate still fits. */
 const MAX_TERM_DAYS = 731;
 
 const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
-
-function show(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  if (value === undefined) return "nothing";
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") return "an object";
-  return String(value);
-}
-
-function isRealDate(value: unknown): value is string {
-  return typeof value === "string" && DATE_PATTERN.test(value);
-}
 
 function dayNumber(date: string): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY;
@@ -133,229 +115,24 @@ const identifier = (what: string) =>
 const text = (what: string) => z.string().regex(/\S/, { error: `${what} is empty; expected some text` });
 
 // ---------------------------------------------------------------------------------------------
-// Recurrence rules (RFC 5545 §3.3.10 rule parts, without DTSTART)
+// Recurrence rules (RFC 5545 §3.3.10 rule parts, without DTSTART): rule-problems.ts checks the
+// text, rule-dates.ts picks the dates
 
-const FREQUENCIES = ["DAILY", "WEEKLY", "MONTHLY", "YEARLY"] as const;
-const RULE_PARTS = ["FREQ", "INTERVAL", "COUNT", "UNTIL", "BYDAY", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYMONTH", "BYSETPOS", "WKST"];
-const RULE_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
-
-/** A structural pattern for the JSON Schema; {@link ruleProblems} is the real check. */
+/** A structural pattern for the JSON Schema; `catalogRuleProblems` is the real check. */
 const RULE_PATTERN =
   "^(?!.*DTSTART)(?=(?:[A-Z]+=[^;]+;)*FREQ=(?:DAILY|WEEKLY|MONTHLY|YEARLY)(?:;|$))[A-Z]+=[A-Z0-9,+-]+(?:;[A-Z]+=[A-Z0-9,+-]+)*$";
-
-function wholeNumberIn(value: string, min: number, max: number, signed: boolean): boolean {
-  const match = (signed ? /^[+-]?\d{1,3}$/ : /^\d{1,6}$/).exec(value);
-  if (!match) return false;
-  const n = Math.abs(Number(value));
-  return n >= min && n <= max;
-}
-
-function listProblems(name: string, value: string, min: number, max: number, signed: boolean, example: string): string[] {
-  const bad = value.split(",").filter((entry) => !wholeNumberIn(entry, min, max, signed));
-  if (bad.length === 0) return [];
-  const range = signed ? `${min} to ${max} or -${max} to -${min}` : `${min} to ${max}`;
-  return [`${name}=${value} has ${bad.map((b) => show(b)).join(", ")}; expected a comma-separated list of whole numbers ${range}, e.g. ${name}=${example}`];
-}
-
-/**
- * Every problem with a catalog rule, as messages that say what is wrong and what is expected.
- * Written by hand because rrule's own parser is lenient: it reads `INTERVAL=0`, `BYDAY=XX` and
- * `FREQ=FOO` without complaint.
- */
-function ruleProblems(rule: string): string[] {
-  if (rule.trim() === "") return ['is empty; expected RFC 5545 rule parts such as "FREQ=WEEKLY;BYDAY=TU,TH"'];
-  if (/^RRULE:/i.test(rule)) return [`starts with "RRULE:"; write only the rule parts, e.g. ${show(rule.slice(6))}`];
-  if (/DTSTART/i.test(rule)) {
-    return ["contains DTSTART; leave it out: sessions start from the section's startDate and take their time from startTime (meetings) or time (deadlines)"];
-  }
-  if (/\s/.test(rule)) return ['contains spaces or line breaks; expected rule parts joined by ";" with no spaces, e.g. "FREQ=WEEKLY;BYDAY=TU,TH"'];
-  if (rule !== rule.toUpperCase()) return [`is not in upper case; expected ${show(rule.toUpperCase())}`];
-
-  const problems: string[] = [];
-  const parts = new Map<string, string>();
-  for (const piece of rule.split(";")) {
-    const eq = piece.indexOf("=");
-    if (eq <= 0 || eq === piece.length - 1) {
-      problems.push(`${show(piece)} is not a rule part; expected NAME=VALUE pairs joined by ";", e.g. "FREQ=WEEKLY;BYDAY=TU"`);
-      continue;
-    }
-    const name = piece.slice(0, eq);
-    if (parts.has(name)) problems.push(`${name} appears more than once; each rule part may appear once`);
-    parts.set(name, piece.slice(eq + 1));
-  }
-
-  const freq = parts.get("FREQ");
-  for (const [name, value] of parts) {
-    switch (name) {
-      case "FREQ":
-        if (["HOURLY", "MINUTELY", "SECONDLY"].includes(value)) {
-          problems.push(`FREQ=${value} repeats within a day; a catalog rule picks dates, so expected DAILY, WEEKLY, MONTHLY or YEARLY (the time comes from startTime or time)`);
-        } else if (!(FREQUENCIES as readonly string[]).includes(value)) {
-          problems.push(`FREQ=${value} is not a frequency; expected DAILY, WEEKLY, MONTHLY or YEARLY`);
-        }
-        break;
-      case "INTERVAL":
-      case "COUNT":
-        if (!/^\d{1,6}$/.test(value) || Number(value) < 1) {
-          problems.push(
-            name === "INTERVAL"
-              ? `INTERVAL=${value} is not allowed; expected a whole number of at least 1 (with FREQ=WEEKLY, INTERVAL=2 is every other week)`
-              : `COUNT=${value} is not allowed; expected a whole number of at least 1`,
-          );
-        }
-        break;
-      case "UNTIL": {
-        const date = /^(\d{4})(\d{2})(\d{2})$/.exec(value);
-        if (date && isRealDate(`${date[1]}-${date[2]}-${date[3]}`)) break;
-        problems.push(
-          /^\d{8}T\d{6}Z?$/.test(value)
-            ? `UNTIL=${value} is a date-time; expected a date such as UNTIL=20270425 (the last date a session may fall on), because times come from startTime or time`
-            : `UNTIL=${value} is not a date; expected YYYYMMDD, e.g. UNTIL=20270425`,
-        );
-        break;
-      }
-      case "BYDAY": {
-        for (const entry of value.split(",")) {
-          const match = /^([+-]?\d{1,2})?([A-Z]{2})$/.exec(entry);
-          if (!match || !RULE_DAYS.includes(match[2] ?? "")) {
-            problems.push(`BYDAY=${value} has ${show(entry)}; expected days MO, TU, WE, TH, FR, SA, SU, optionally numbered (1SA is the first Saturday, -1FR the last Friday)`);
-            break;
-          }
-          if (match[1] !== undefined) {
-            const n = Math.abs(Number(match[1]));
-            if (n < 1 || n > 53) {
-              problems.push(`BYDAY=${value} has ${show(entry)}; expected a position from 1 to 53 or -53 to -1 before the day`);
-              break;
-            }
-            if (freq !== "MONTHLY" && freq !== "YEARLY") {
-              problems.push(`BYDAY=${value} numbers a day (${entry}), which RFC 5545 allows only with FREQ=MONTHLY or FREQ=YEARLY; expected plain days such as BYDAY=${match[2]}`);
-              break;
-            }
-          }
-        }
-        break;
-      }
-      case "BYMONTHDAY":
-        problems.push(...listProblems(name, value, 1, 31, true, "1,15"));
-        if (freq === "WEEKLY") problems.push("BYMONTHDAY cannot be used with FREQ=WEEKLY (RFC 5545); expected BYDAY, or FREQ=MONTHLY");
-        break;
-      case "BYYEARDAY":
-        problems.push(...listProblems(name, value, 1, 366, true, "1,-1"));
-        if (freq !== "YEARLY") problems.push("BYYEARDAY can be used only with FREQ=YEARLY (RFC 5545)");
-        break;
-      case "BYWEEKNO":
-        problems.push(...listProblems(name, value, 1, 53, true, "2,4"));
-        if (freq !== "YEARLY") problems.push("BYWEEKNO can be used only with FREQ=YEARLY (RFC 5545)");
-        break;
-      case "BYMONTH":
-        problems.push(...listProblems(name, value, 1, 12, false, "1,2,3"));
-        break;
-      case "BYSETPOS":
-        problems.push(...listProblems(name, value, 1, 366, true, "-1"));
-        if (![...parts.keys()].some((part) => part.startsWith("BY") && part !== "BYSETPOS")) {
-          problems.push("BYSETPOS needs another BY rule part to pick from (RFC 5545), e.g. BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1");
-        }
-        break;
-      case "WKST":
-        if (!RULE_DAYS.includes(value)) problems.push(`WKST=${value} is not a day; expected MO, TU, WE, TH, FR, SA or SU`);
-        break;
-      case "BYHOUR":
-      case "BYMINUTE":
-      case "BYSECOND":
-        problems.push(`${name} is not allowed: a catalog rule picks dates; the time comes from startTime (meetings) or time (deadlines)`);
-        break;
-      case "TZID":
-        problems.push("TZID is not allowed: times are wall-clock times in the section's timeZone");
-        break;
-      default:
-        problems.push(`${name} is not an RFC 5545 rule part; expected ${RULE_PARTS.join(", ")}`);
-    }
-  }
-  if (freq === undefined) problems.push(`FREQ is missing; every rule needs one, e.g. ${show(`FREQ=WEEKLY;${rule}`)}`);
-  if (parts.has("COUNT") && parts.has("UNTIL")) problems.push("COUNT and UNTIL cannot both be given (RFC 5545); keep one, or neither and let endDate end the term");
-  if (problems.length > 0) return problems;
-
-  try {
-    RRule.parseString(rule);
-  } catch (error) {
-    return [`could not be read as an RFC 5545 rule (${error instanceof Error ? error.message : String(error)})`];
-  }
-  return [];
-}
 
 const recurrenceRule = (what: string) =>
   z
     .string()
     .superRefine((rule, ctx) => {
-      for (const message of ruleProblems(rule)) ctx.addIssue({ code: "custom", message });
+      for (const message of catalogRuleProblems(rule)) ctx.addIssue({ code: "custom", message });
     })
     .meta({
       description: `RFC 5545 recurrence rule parts without DTSTART, choosing the ${what}: the dates from startDate through endDate that the rule matches (startDate itself only if it matches). FREQ is DAILY, WEEKLY, MONTHLY or YEARLY; UNTIL, if given, is a date (YYYYMMDD); no BYHOUR, BYMINUTE or BYSECOND.`,
       pattern: RULE_PATTERN,
       examples: ["FREQ=WEEKLY;BYDAY=TU,TH", "FREQ=WEEKLY;INTERVAL=2;BYDAY=SA", "FREQ=MONTHLY;BYDAY=1SA"],
     });
-
-/**
- * rrule walks period by period until year 9999 when a rule matches nothing more (7 s for
- * `FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30`). From 1901 to 2099 a year's calendar is fixed by its
- * leap phase and the weekday of 1 January, and the same holds from 9901 to 9999; so the term is
- * expanded in the twin year just below 9999, which bounds that walk to a few decades.
- */
-function twinYearNear9999(year: number, spanYears: number): number {
-  const jan1 = (y: number) => new Date(Date.UTC(y, 0, 1)).getUTCDay();
-  const last = 9999 - spanYears;
-  for (let candidate = last; candidate > last - 28; candidate -= 1) {
-    if (candidate % 4 === year % 4 && jan1(candidate) === jan1(year)) return candidate;
-  }
-  throw new Error(`no calendar twin for ${year}`);
-}
-
-function utcDate(date: string, yearOffset: number): Date {
-  return new Date(Date.UTC(Number(date.slice(0, 4)) + yearOffset, Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))));
-}
-
-/**
- * The dates a catalog rule matches in a term, as the catalog format defines them: every date from
- * `startDate` through `endDate` (both inclusive) that the rule matches, `startDate` itself only if
- * it matches, honouring the rule's own `COUNT` and `UNTIL`. The rule is expanded on dates alone —
- * no zone, no time — so the host's time zone plays no part. `skipDates` and `extraMeetings` are not
- * applied here.
- *
- * Expects a rule, `startDate` and `endDate` that passed {@link validateCatalog}; throws a
- * `RangeError` for a term outside 2000–2099 or longer than 731 days.
- *
- * @example
- * ```ts
- * catalogRuleDates("FREQ=MONTHLY;BYDAY=1SA", "2027-01-11", "2027-04-25");
- * // → ["2027-02-06", "2027-03-06", "2027-04-03"]
- * catalogRuleDates("FREQ=WEEKLY;BYDAY=MO", "2027-01-12", "2027-01-31");
- * // → ["2027-01-18", "2027-01-25"]   (startDate, a Tuesday, is not a session)
- * ```
- */
-export function catalogRuleDates(rule: string, startDate: string, endDate: string): string[] {
-  if (!isRealDate(startDate) || !isRealDate(endDate) || startDate > endDate) {
-    throw new RangeError(`expected a term startDate <= endDate as YYYY-MM-DD; got ${startDate} to ${endDate}`);
-  }
-  const startYear = Number(startDate.slice(0, 4));
-  const endYear = Number(endDate.slice(0, 4));
-  if (startYear < FIRST_TERM_YEAR || endYear > LAST_TERM_YEAR || dayNumber(endDate) - dayNumber(startDate) > MAX_TERM_DAYS) {
-    throw new RangeError(`expected a term within ${FIRST_TERM_YEAR}–${LAST_TERM_YEAR} of at most ${MAX_TERM_DAYS} days; got ${startDate} to ${endDate}`);
-  }
-  const offset = twinYearNear9999(startYear, endYear - startYear) - startYear;
-  const parsed = RRule.parseString(rule);
-  let until = utcDate(endDate, offset);
-  if (parsed.until) {
-    const ruleUntil = parsed.until.toISOString().slice(0, 10);
-    // A rule's UNTIL may lie years away from the term; clamp before moving it to the twin year.
-    if (ruleUntil < startDate) return [];
-    if (ruleUntil < endDate) until = utcDate(ruleUntil, offset);
-  }
-  const dates = new RRule({ ...parsed, dtstart: utcDate(startDate, offset), until, tzid: null }).all();
-  return dates.map((date) => {
-    const year = String(date.getUTCFullYear() - offset).padStart(4, "0");
-    return `${year}-${date.toISOString().slice(5, 10)}`;
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // Sessions, deadlines, sections
@@ -459,11 +236,18 @@ const hoursPerWeek = (format: string) =>
   hours("the weekly study time", `hoursPerWeek is missing; ${format} sections need the hours of study a week`).meta({
     description: "Hours of study a week outside live sessions, including the work in deadlines.",
   });
+const noLiveSessions = (field: string, instead: string) =>
+  `asynchronous sections have no ${field}; remove ${instead}, or make the section "hybrid"`;
 const absentBecauseAsynchronous = (field: string, instead: string) =>
   z
-    .never({ error: `asynchronous sections have no ${field}; remove ${instead}, or make the section "hybrid"` })
+    .never({ error: noLiveSessions(field, instead) })
     .optional()
     .meta({ description: `Not allowed: asynchronous sections have no ${field}.` });
+/** Generators write `"meetings": []` for a section without them (issue 14); an empty list is no meetings. */
+const noMeetings = z
+  .tuple([], { error: noLiveSessions("meetings", "meetings") })
+  .optional()
+  .meta({ description: "Absent or an empty list: asynchronous sections have no meetings." });
 
 /** A section with `format: "synchronous"`: meetings, a recording policy; deadlines optional. */
 export const synchronousSectionSchema = z
@@ -480,13 +264,13 @@ export const synchronousSectionSchema = z
   })
   .meta({ id: "SynchronousSection", description: "Learners attend live sessions at set times." });
 
-/** A section with `format: "asynchronous"`: deadlines and hoursPerWeek; no meetings. */
+/** A section with `format: "asynchronous"`: deadlines and hoursPerWeek; no meetings (or an empty list). */
 export const asynchronousSectionSchema = z
   .looseObject({
     id: sectionId,
     format: z.literal("asynchronous"),
     ...sectionBase,
-    meetings: absentBecauseAsynchronous("meetings", "meetings"),
+    meetings: noMeetings,
     skipDates: absentBecauseAsynchronous("live sessions to skip", "skipDates"),
     extraMeetings: absentBecauseAsynchronous("live sessions", "extraMeetings"),
     recordings: recordingPolicy("asynchronous").optional().meta({ description: `${RECORDING_DESCRIPTION} Optional: asynchronous sections have no live sessions.` }),
@@ -542,8 +326,9 @@ function checkSectionRelations(value: unknown, ctx: z.RefinementCtx): void {
     return;
   }
   const term = `from startDate ${startDate} through endDate ${endDate}`;
-  const ruleDates = (rule: unknown): string[] | undefined =>
-    typeof rule === "string" && ruleProblems(rule).length === 0 ? catalogRuleDates(rule, startDate, endDate) : undefined;
+  // The dates sessions and the course calendar will have: the same engine, asked the same question.
+  const ruleDates = (rule: unknown): readonly string[] | undefined =>
+    typeof rule === "string" && catalogRuleProblems(rule).length === 0 ? termRuleDates(rule, startDate, endDate).dates : undefined;
 
   // Asynchronous sections have no meetings; their skipDates and extraMeetings are reported as not allowed already.
   const meetingList = value.format !== "asynchronous" && Array.isArray(value.meetings) ? value.meetings : undefined;

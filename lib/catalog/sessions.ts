@@ -1,15 +1,14 @@
 /**
  * A section's term as instants: every live session and every deadline, built in the section's
  * zone (DST-correct; a time in a spring-forward gap moves forward as RFC 5545 says), with skip
- * dates removed and extra meetings added. The same recurrence engine that reads learners'
- * calendars expands the catalog's rules, so an exported course calendar reads back identically.
+ * dates removed and extra meetings added. The dates come from the catalog's one rule engine
+ * (`rule-dates.ts`), which validation asks too and which expands with the engine that reads
+ * learners' calendars, so an exported course calendar reads back identically.
  */
-import { parseRecurrenceRule } from "../ics/rule/text";
-import { expandRule } from "../ics/rule/expand";
 import { requireZone } from "../time/zone";
-import { isoDateOfDay } from "../time/civil";
 import type { Section } from "./schema";
-import { MINUTE, DAY } from "../time/units";
+import { termRuleDates } from "./rule-dates";
+import { MINUTE } from "../time/units";
 
 /** One live session `[start, end)` in UTC ms. */
 export interface Session {
@@ -40,24 +39,8 @@ function wallOf(date: string, time = "00:00"): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), Number(time.slice(0, 2)), Number(time.slice(3, 5)));
 }
 
-function dateOf(wall: number): string {
-  return isoDateOfDay(Math.floor(wall / DAY));
-}
-
-/**
- * The wall-clock dates (midnight, as `Date.UTC` fields) from `startDate` through `endDate` that a
- * catalog rule matches; `startDate` only if the rule matches it.
- *
- * @example
- * ruleDates("FREQ=WEEKLY;BYDAY=TU,TH", "2027-01-11", "2027-01-17").map((w) => new Date(w).toISOString().slice(0, 10))
- * // ["2027-01-12", "2027-01-14"]
- */
-export function ruleDates(rrule: string, startDate: string, endDate: string): number[] {
-  const rule = parseRecurrenceRule(rrule, 0);
-  const from = wallOf(startDate);
-  const to = wallOf(endDate);
-  const untilWall = rule.until ? (rule.until.kind === "utc" ? rule.until.utc : rule.until.wall) + (rule.until.kind === "date" ? DAY - 1 : 0) : undefined;
-  return expandRule(rule, from, from, to + DAY - 1, { maxSteps: 10_000, untilWall }).walls.map((w) => Math.floor(w / DAY) * DAY);
+function minutesOfDay(time: string): number {
+  return (time.charCodeAt(0) - 48) * 600 + (time.charCodeAt(1) - 48) * 60 + (time.charCodeAt(3) - 48) * 10 + (time.charCodeAt(4) - 48);
 }
 
 /**
@@ -66,31 +49,13 @@ export function ruleDates(rrule: string, startDate: string, endDate: string): nu
  * @example
  * sectionSessions(section)[0] // { sectionId: "PM-101-S1", kind: "meeting", localDate: "2027-01-12", start: …, end: … }
  */
-const ruleDateCache = new Map<string, { walls: number[]; dates: string[] }>();
-/** ruleDates with the local date strings, memoised: a catalog repeats a few rules over one term. */
-function cachedRuleDates(rrule: string, startDate: string, endDate: string): { walls: number[]; dates: string[] } {
-  const key = `${rrule}|${startDate}|${endDate}`;
-  let hit = ruleDateCache.get(key);
-  if (!hit) {
-    const walls = ruleDates(rrule, startDate, endDate);
-    hit = { walls, dates: walls.map(dateOf) };
-    if (ruleDateCache.size >= 4096) ruleDateCache.clear();
-    ruleDateCache.set(key, hit);
-  }
-  return hit;
-}
-
-function minutesOfDay(time: string): number {
-  return (time.charCodeAt(0) - 48) * 600 + (time.charCodeAt(1) - 48) * 60 + (time.charCodeAt(3) - 48) * 10 + (time.charCodeAt(4) - 48);
-}
-
 export function sectionSessions(section: Section): Session[] {
   const zone = requireZone(section.timeZone);
   const skip = new Set("skipDates" in section && section.skipDates ? section.skipDates : []);
   const out: Session[] = [];
   const meetings = "meetings" in section && section.meetings ? section.meetings : [];
   meetings.forEach((m, patternIndex) => {
-    const { walls, dates } = cachedRuleDates(m.rrule, section.startDate, section.endDate);
+    const { walls, dates } = termRuleDates(m.rrule, section.startDate, section.endDate);
     const minutes = minutesOfDay(m.startTime) * MINUTE;
     for (let k = 0; k < walls.length; k++) {
       const localDate = dates[k] as string;
@@ -122,7 +87,7 @@ export function sectionDeadlines(section: Section): DeadlineInstant[] {
   const out: DeadlineInstant[] = [];
   const deadlines = "deadlines" in section && section.deadlines ? section.deadlines : [];
   deadlines.forEach((d, deadlineIndex) => {
-    const { walls, dates } = cachedRuleDates(d.rrule, section.startDate, section.endDate);
+    const { walls, dates } = termRuleDates(d.rrule, section.startDate, section.endDate);
     const minutes = minutesOfDay(d.time) * MINUTE;
     for (let k = 0; k < walls.length; k++) {
       out.push({ sectionId: section.id, deadlineIndex, title: d.title, hours: d.hours, localDate: dates[k] as string, at: zone.wallToUtc((walls[k] as number) + minutes) });

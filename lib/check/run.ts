@@ -13,7 +13,7 @@ import type { FitPreferences } from "../fit/preferences";
 import { studyPlanCalendar } from "../export/study-plan";
 import { importIcs } from "../ics/import";
 import type { CalendarEvent, DateValue, ImportIssue } from "../calendar";
-import { expandEvents, type Occurrence } from "../recurrence/expand";
+import { expandEvents, type ExpandOptions, type Occurrence } from "../recurrence/expand";
 import { localIsoDate } from "../time/format";
 import { isoDateOfDay } from "../time/civil";
 import { DAY } from "../time/units";
@@ -161,7 +161,16 @@ export interface CheckRequest {
   /** Whole courses: every section of each, to compare its formats. */
   readonly courseIds?: readonly string[];
   readonly together?: boolean;
+  /**
+   * How much expansion work this check may do (lib/recurrence/budget.ts has the defaults): a
+   * deployment or a test may set its own. Past it the check still answers, with an
+   * EXPANSION_BUDGET warning first among `warnings` and `complete: false`.
+   */
+  readonly budget?: ExpansionLimits;
 }
+
+/** The expansion's limits a check may set (everything of ExpandOptions but the zone). */
+export type ExpansionLimits = Omit<ExpandOptions, "viewerZone">;
 
 export interface CheckOutcome {
   readonly result: FitResult;
@@ -176,6 +185,8 @@ export interface CheckOutcome {
    * The same list is in `result.warnings`.
    */
   readonly warnings: CheckWarning[];
+  /** False when the expansion budget ran out: some busy time is missing, so a "fits" may be wrong. */
+  readonly complete: boolean;
 }
 
 /** The sections a request names: explicit sections, then every section of each named course, no repeats. */
@@ -223,7 +234,7 @@ export function runCheck(request: CheckRequest): CheckOutcome {
     });
   }
   const events = imported.flatMap((i) => i.events);
-  const expansion = expandEvents(events, window, { viewerZone: zone });
+  const expansion = expandEvents(events, window, { ...request.budget, viewerZone: zone });
   // A connected account knows which attendee is the learner: their declines count without asking.
   const selfEmails = request.sources.flatMap((s) => (s.origin === "connected" ? s.selfEmails : []));
   const preferences = selfEmails.length === 0 ? request.preferences : { ...request.preferences, ownerEmails: [...new Set([...request.preferences.ownerEmails, ...selfEmails])] };
@@ -234,13 +245,16 @@ export function runCheck(request: CheckRequest): CheckOutcome {
     preferences,
     together: request.together ?? false,
   });
+  // A budget that ran out means busy time is missing: say so before anything else.
+  const expansionWarnings = expansion.warnings.map((w) => ({ code: w.code, message: w.message, ...(w.line !== undefined ? { line: w.line } : {}) }));
   const warnings: CheckWarning[] = [
+    ...expansionWarnings.filter((w) => w.code === "EXPANSION_BUDGET"),
     ...trustWarnings({
       sources: sourceFacts(imported, expansion.occurrences),
       busy: fit.busy,
       terms: chosen.map(({ section }) => ({ start: termStartOf(section), end: termEndOf(section), startDate: section.startDate, endDate: section.endDate })),
     }).map(warningJson),
-    ...expansion.warnings.map((w) => ({ code: w.code, message: w.message, ...(w.line !== undefined ? { line: w.line } : {}) })),
+    ...expansionWarnings.filter((w) => w.code !== "EXPANSION_BUDGET"),
   ];
   return {
     result: { ...fit, warnings },
@@ -248,6 +262,7 @@ export function runCheck(request: CheckRequest): CheckOutcome {
     sources: imported.map((i) => i.summary),
     importIssues: imported.flatMap((i) => i.issues.map((issue) => ({ ...issue, source: i.summary.name }))),
     warnings,
+    complete: expansion.complete,
   };
 }
 

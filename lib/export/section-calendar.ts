@@ -5,7 +5,7 @@
  * `VTIMEZONE` built from the zone's real rules. Read back by any client — or by our own importer —
  * it gives exactly the instants of `sectionSessions` and `sectionDeadlines`.
  */
-import { ruleDates } from "../catalog/sessions";
+import { ruleDates } from "../catalog/rule-dates";
 import type { Course, Section } from "../catalog";
 import { property, textProperty, writeComponent, type WriteComponent } from "../ics/write/calendar";
 import type { ContentLine } from "../ics/write/text";

@@ -101,7 +101,9 @@ function beginEnd(text: string): { kind: "BEGIN" | "END"; name: string } | undef
 
 /**
  * Builds the component tree. A mismatched END closes the components up to the one it names; an
- * END that names nothing open is reported and ignored.
+ * END that names nothing open is reported and ignored. Iterative, and linear in the number of lines
+ * however deep the nesting (a count of open components per name answers "is it open?" without
+ * scanning the stack).
  *
  * @example
  * buildComponents(unfoldToStore("BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VEVENT\nEND:VCALENDAR")).roots[0]?.children.length // 1
@@ -110,14 +112,14 @@ export function buildComponents(store: LineStore): ComponentTree {
   const roots: Component[] = [];
   const issues: ImportIssue[] = [];
   const stack: LazyComponent[] = [];
+  const openCount = new Map<string, number>();
   const { texts, lines } = store;
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i] as string;
     const be = beginEnd(text);
     if (!be) {
-      const top = stack[stack.length - 1];
       // Lines outside any component are not iCalendar; ignored (the caller checks for VCALENDAR).
-      if (top) top.own.push(i);
+      stack[stack.length - 1]?.own.push(i);
       continue;
     }
     const line = lines[i] as number;
@@ -127,31 +129,65 @@ export function buildComponents(store: LineStore): ComponentTree {
       if (parent) parent.children.push(comp);
       else roots.push(comp);
       stack.push(comp);
-      continue;
+      openCount.set(be.name, (openCount.get(be.name) ?? 0) + 1);
+    } else if ((openCount.get(be.name) ?? 0) === 0) {
+      issues.push({ code: "UNBALANCED_COMPONENT", severity: "warning", line, message: `Line ${line}: END:${be.name} has no matching BEGIN:${be.name}; it was ignored.` });
+    } else {
+      closeThrough(stack, openCount, be.name, line, issues);
     }
-    let idx = stack.length - 1;
-    while (idx >= 0 && (stack[idx] as LazyComponent).name !== be.name) idx--;
-    if (idx < 0) {
-      issues.push({
-        code: "UNBALANCED_COMPONENT",
-        severity: "warning",
-        line,
-        message: `Line ${line}: END:${be.name} has no matching BEGIN:${be.name}; it was ignored.`,
-      });
-      continue;
-    }
-    if (idx < stack.length - 1) {
-      const open = stack.slice(idx + 1).map((c) => `${c.name} (line ${c.line})`);
-      issues.push({
-        code: "UNBALANCED_COMPONENT",
-        severity: "warning",
-        line,
-        message: `Line ${line}: END:${be.name} also closes ${open.join(", ")}, which had no END.`,
-      });
-    }
-    stack.length = idx;
   }
   return { roots, issues, unclosed: stack.slice() };
+}
+
+/** Pops the stack down to and including the innermost open component named `name`. */
+function closeThrough(stack: LazyComponent[], openCount: Map<string, number>, name: string, line: number, issues: ImportIssue[]): void {
+  const closedAlso: LazyComponent[] = [];
+  for (;;) {
+    const top = stack.pop() as LazyComponent;
+    openCount.set(top.name, (openCount.get(top.name) ?? 1) - 1);
+    if (top.name === name) break;
+    closedAlso.push(top);
+  }
+  if (closedAlso.length === 0) return;
+  const shown = closedAlso
+    .slice(-3)
+    .reverse()
+    .map((c) => `${c.name} (line ${c.line})`);
+  const more = closedAlso.length > 3 ? ` and ${(closedAlso.length - 3).toLocaleString("en-US")} more` : "";
+  issues.push({ code: "UNBALANCED_COMPONENT", severity: "warning", line, message: `Line ${line}: END:${name} also closes ${shown.join(", ")}${more}, which had no END.` });
+}
+
+/**
+ * How many components named `name` the trees hold, at any depth (walked without recursion: a file
+ * may nest tens of thousands of components).
+ *
+ * @example
+ * countComponents(tree.roots, "VEVENT") // 212
+ */
+export function countComponents(roots: readonly Component[], name: string): number {
+  let n = 0;
+  const todo: Component[] = [...roots];
+  for (let c = todo.pop(); c !== undefined; c = todo.pop()) {
+    if (c.name === name) n++;
+    for (const child of c.children) todo.push(child);
+  }
+  return n;
+}
+
+/**
+ * The components named `name` in the trees, at any depth, in document order.
+ *
+ * @example
+ * findComponents(tree.roots, "VTIMEZONE").length // 3
+ */
+export function findComponents(roots: readonly Component[], name: string): Component[] {
+  const out: Component[] = [];
+  const todo: Component[] = [...roots].reverse();
+  for (let c = todo.pop(); c !== undefined; c = todo.pop()) {
+    if (c.name === name) out.push(c);
+    for (let k = c.children.length - 1; k >= 0; k--) todo.push(c.children[k] as Component);
+  }
+  return out;
 }
 
 function truncate(s: string): string {

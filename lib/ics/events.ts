@@ -5,23 +5,15 @@
  */
 import type { Component } from "./components";
 import { parseProperty, unescapeText, type Property } from "./content-lines";
+import { approxInstant, DateReader, SkipEvent } from "./dates";
 import { parseRecurrenceRule, RuleError } from "./rule/text";
+import { whyRuleNeverMatches } from "./rule/never";
 import type { ZoneResolver } from "./timezones";
-import { normaliseTzid } from "./timezones";
 import type { Attendee, BusyStatus, DateValue, EventStatus, CalendarEvent, ImportIssue, IssueCode, NominalDuration, PeriodValue, RecurrenceRule } from "../calendar";
-import { parseDateOrDateTime, parseDuration, ValueError } from "./values";
-import { whyRuleNeverMatches } from "./rule/expand";
+import { durationProblem, parseDuration, ValueError } from "./values";
 import { HOUR, DAY } from "../time/units";
 
-class SkipEvent extends Error {
-  constructor(
-    readonly code: IssueCode,
-    message: string,
-    readonly line: number,
-  ) {
-    super(message);
-  }
-}
+export { approxInstant } from "./dates";
 
 export interface EventContext {
   readonly zones: ZoneResolver;
@@ -30,236 +22,163 @@ export interface EventContext {
   readonly source?: string | undefined;
 }
 
-function dateValue(prop: Property, zones: ZoneResolver, what: string, raw = prop.value): DateValue {
-  let parsed;
-  try {
-    parsed = parseDateOrDateTime(raw, prop.params?.VALUE);
-  } catch (e) {
-    throw new SkipEvent("INVALID_DATE", `Line ${prop.line}: ${what} ${(e as ValueError).message}`, prop.line);
-  }
-  if (parsed.kind === "date") return parsed;
-  if (parsed.kind === "utc") return parsed;
-  const tzid = prop.params?.TZID;
-  if (tzid === undefined || tzid.trim() === "") return { kind: "floating", wall: parsed.wall };
-  const zone = zones.resolve(tzid);
-  if (!zone) {
-    throw new SkipEvent(
-      "UNKNOWN_TZID",
-      `Line ${prop.line}: ${what} uses time zone "${normaliseTzid(tzid)}", which is neither an IANA zone, a Windows zone, nor defined by a VTIMEZONE in the file. Export the calendar again with time zone definitions included, or use a standard zone name.`,
-      prop.line,
-    );
-  }
-  return { kind: "zoned", wall: parsed.wall, zone };
+type Warn = (code: IssueCode, line: number, message: string) => void;
+
+const STATUSES: readonly EventStatus[] = ["CONFIRMED", "TENTATIVE", "CANCELLED"];
+const BUSY: readonly BusyStatus[] = ["FREE", "TENTATIVE", "BUSY", "OOF", "WORKINGELSEWHERE"];
+/** Properties read once: a second one is reported and ignored. */
+type Single = "UID" | "DTSTART" | "DTEND" | "DURATION" | "RECURRENCE-ID" | "STATUS" | "TRANSP";
+
+/** A VEVENT's properties, sorted by what they are for. */
+interface RawEvent {
+  readonly single: Record<Single, Property | undefined>;
+  readonly duplicates: Property[];
+  summary?: string;
+  busy?: string;
+  organizer?: string;
+  sequence?: number;
+  readonly rrule: Property[];
+  readonly rdate: Property[];
+  readonly exdate: Property[];
+  readonly attendees: Attendee[];
 }
 
 function emailOf(value: string): string {
   return value.replace(/^mailto:/i, "").trim().toLowerCase();
 }
 
-const STATUSES: readonly EventStatus[] = ["CONFIRMED", "TENTATIVE", "CANCELLED"];
-const BUSY: readonly BusyStatus[] = ["FREE", "TENTATIVE", "BUSY", "OOF", "WORKINGELSEWHERE"];
+function collect(comp: Component): RawEvent {
+  const single: Record<Single, Property | undefined> = { UID: undefined, DTSTART: undefined, DTEND: undefined, DURATION: undefined, "RECURRENCE-ID": undefined, STATUS: undefined, TRANSP: undefined };
+  const raw: RawEvent = { single, duplicates: [], rrule: [], rdate: [], exdate: [], attendees: [] };
+  for (const p of comp.properties) {
+    switch (p.name) {
+      case "UID":
+      case "DTSTART":
+      case "DTEND":
+      case "DURATION":
+      case "RECURRENCE-ID":
+      case "STATUS":
+      case "TRANSP":
+        if (single[p.name] === undefined) single[p.name] = p;
+        else raw.duplicates.push(p);
+        break;
+      case "SUMMARY":
+        raw.summary ??= unescapeText(p.value);
+        break;
+      case "X-MICROSOFT-CDO-BUSYSTATUS":
+        raw.busy = p.value.trim().toUpperCase();
+        break;
+      case "ORGANIZER":
+        raw.organizer = emailOf(p.value);
+        break;
+      case "SEQUENCE": {
+        const n = Number(p.value.trim());
+        if (Number.isInteger(n)) raw.sequence = n;
+        break;
+      }
+      case "ATTENDEE":
+        raw.attendees.push({ email: emailOf(p.value), partstat: (p.params?.PARTSTAT ?? "NEEDS-ACTION").toUpperCase() });
+        break;
+      case "RRULE":
+        raw.rrule.push(p);
+        break;
+      case "RDATE":
+        raw.rdate.push(p);
+        break;
+      case "EXDATE":
+        raw.exdate.push(p);
+        break;
+    }
+  }
+  return raw;
+}
 
 /**
- * Turns one VEVENT into an event. Returns the event (possibly with warnings) or undefined with the
- * issues that made it unusable.
- *
- * @example
- * const ev = eventFromComponent(vevent, { zones }, issues);
+ * A UID for an event that has none: its line and a hash of its content. Not the file's name or
+ * path, which may hold a secret (a calendar URL's token) and would end up in every answer.
  */
-export function eventFromComponent(comp: Component, ctx: EventContext, issues: ImportIssue[]): CalendarEvent | undefined {
-  const warn = (code: IssueCode, line: number, message: string) => issues.push({ code, severity: "warning", line, message, ...(uid ? { uid } : {}) });
-  let uid: string | undefined;
-  try {
-    let dtstart: Property | undefined;
-    let dtend: Property | undefined;
-    let durationProp: Property | undefined;
-    let recurrenceIdProp: Property | undefined;
-    let summary: string | undefined;
-    let statusText: string | undefined;
-    let transp: string | undefined;
-    let busy: string | undefined;
-    let organizer: string | undefined;
-    let sequence: number | undefined;
-    const rruleProps: Property[] = [];
-    const rdateProps: Property[] = [];
-    const exdateProps: Property[] = [];
-    const attendees: Attendee[] = [];
-    for (const p of comp.properties) {
-      switch (p.name) {
-        case "UID":
-          if (uid === undefined) uid = p.value.trim();
-          else warn("DUPLICATE_PROPERTY", p.line, `Line ${p.line}: a second UID in the event at line ${comp.line}; the first one was used.`);
-          break;
-        case "DTSTART":
-          if (dtstart === undefined) dtstart = p;
-          else warn("DUPLICATE_PROPERTY", p.line, `Line ${p.line}: a second DTSTART in the event at line ${comp.line}; the first one was used.`);
-          break;
-        case "DTEND":
-          if (dtend === undefined) dtend = p;
-          else warn("DUPLICATE_PROPERTY", p.line, `Line ${p.line}: a second DTEND in the event at line ${comp.line}; the first one was used.`);
-          break;
-        case "DURATION":
-          if (durationProp === undefined) durationProp = p;
-          else warn("DUPLICATE_PROPERTY", p.line, `Line ${p.line}: a second DURATION in the event at line ${comp.line}; the first one was used.`);
-          break;
-        case "RECURRENCE-ID":
-          if (recurrenceIdProp === undefined) recurrenceIdProp = p;
-          else warn("DUPLICATE_PROPERTY", p.line, `Line ${p.line}: a second RECURRENCE-ID in the event at line ${comp.line}; the first one was used.`);
-          break;
-        case "SUMMARY":
-          summary ??= unescapeText(p.value);
-          break;
-        case "STATUS":
-          if (statusText === undefined) statusText = p.value.trim().toUpperCase();
-          else warn("DUPLICATE_PROPERTY", p.line, `Line ${p.line}: a second STATUS in the event at line ${comp.line}; the first one was used.`);
-          break;
-        case "TRANSP":
-          if (transp === undefined) transp = p.value.trim().toUpperCase();
-          else warn("DUPLICATE_PROPERTY", p.line, `Line ${p.line}: a second TRANSP in the event at line ${comp.line}; the first one was used.`);
-          break;
-        case "X-MICROSOFT-CDO-BUSYSTATUS":
-          busy = p.value.trim().toUpperCase();
-          break;
-        case "ORGANIZER":
-          organizer = emailOf(p.value);
-          break;
-        case "SEQUENCE": {
-          const n = Number(p.value.trim());
-          if (Number.isInteger(n)) sequence = n;
-          break;
-        }
-        case "ATTENDEE":
-          attendees.push({ email: emailOf(p.value), partstat: (p.params?.PARTSTAT ?? "NEEDS-ACTION").toUpperCase() });
-          break;
-        case "RRULE":
-          rruleProps.push(p);
-          break;
-        case "RDATE":
-          rdateProps.push(p);
-          break;
-        case "EXDATE":
-          exdateProps.push(p);
-          break;
-      }
-    }
-    if (!uid) {
-      uid = `line-${comp.line}${ctx.source ? `@${ctx.source}` : ""}`;
-    }
-    if (!dtstart) throw new SkipEvent("MISSING_DTSTART", `Event at line ${comp.line} has no DTSTART, so it has no time; it was skipped.`, comp.line);
-    const start = dateValue(dtstart, ctx.zones, "DTSTART");
-    let end: DateValue | undefined;
-    let duration: NominalDuration | undefined;
-    if (dtend) {
-      try {
-        end = dateValue(dtend, ctx.zones, "DTEND");
-      } catch (e) {
-        if (!(e instanceof SkipEvent)) throw e;
-        // A bad DTEND when DTSTART is good: keep the event with the default length, and say so.
-        warn(e.code, e.line, `${e.message} The event keeps its start and the default length.`);
-      }
-    } else if (durationProp) {
-      try {
-        duration = parseDuration(durationProp.value);
-      } catch (e) {
-        warn("INVALID_DURATION", durationProp.line, `Line ${durationProp.line}: DURATION ${(e as ValueError).message}`);
-      }
-    }
-    const rrules: RecurrenceRule[] = [];
-    for (const p of rruleProps) {
-      if (p.value.trim() === "") {
-        // CalendarLabs writes an empty RRULE: on every event. It means "no rule".
-        continue;
-      }
-      const notes: string[] = [];
-      let rule: RecurrenceRule;
-      try {
-        rule = parseRecurrenceRule(p.value, p.line, notes);
-      } catch (e) {
-        if (e instanceof RuleError) throw new SkipEvent("INVALID_RRULE", `Line ${p.line}: RRULE ${e.message}`, p.line);
-        throw e;
-      }
-      for (const n of notes) warn("INVALID_RRULE", p.line, `Line ${p.line}: ${n}`);
-      const startWall = start.kind === "utc" ? start.utc : start.wall;
-      const why = whyRuleNeverMatches(rule, startWall);
-      if (why) {
-        // DTSTART is still the first instance (RFC 5545): keep the event, drop the rule.
-        warn("RRULE_NEVER_MATCHES", p.line, `Line ${p.line}: RRULE ${rule.text} can never produce an occurrence (${why}); only the event's start (DTSTART) is used. Check the rule in the calendar program that made it.`);
-        continue;
-      }
-      rrules.push(rule);
-    }
-    const rdates: (DateValue | PeriodValue)[] = [];
-    for (const p of rdateProps) {
-      for (const raw of splitList(p.value)) {
-        try {
-          if (p.params?.VALUE?.toUpperCase() === "PERIOD" || raw.includes("/")) {
-            const [a, b] = raw.split("/");
-            const ps = dateValue(p, ctx.zones, "RDATE", a ?? "");
-            if (b && /^[+-]?P/i.test(b)) rdates.push({ kind: "period", start: ps, duration: parseDuration(b) });
-            else if (b) rdates.push({ kind: "period", start: ps, end: dateValue(p, ctx.zones, "RDATE", b) });
-            else rdates.push(ps);
-          } else {
-            rdates.push(dateValue(p, ctx.zones, "RDATE", raw));
-          }
-        } catch (e) {
-          const msg = e instanceof Error ? e.message : String(e);
-          warn("INVALID_RDATE", p.line, `${msg.startsWith("Line") ? msg : `Line ${p.line}: RDATE ${msg}`} That extra date was ignored.`);
-        }
-      }
-    }
-    const exdates: DateValue[] = [];
-    for (const p of exdateProps) {
-      for (const raw of splitList(p.value)) {
-        try {
-          exdates.push(dateValue(p, ctx.zones, "EXDATE", raw));
-        } catch (e) {
-          const msg = e instanceof Error ? e.message : String(e);
-          warn("INVALID_EXDATE", p.line, `${msg} That exclusion was ignored, so the instance it names still counts.`);
-        }
-      }
-    }
-    let recurrenceId: DateValue | undefined;
-    if (recurrenceIdProp) {
-      try {
-        recurrenceId = dateValue(recurrenceIdProp, ctx.zones, "RECURRENCE-ID");
-      } catch (e) {
-        if (e instanceof SkipEvent) throw new SkipEvent("INVALID_RECURRENCE_ID", e.message, e.line);
-        throw e;
-      }
-    }
-    let status = statusText ? STATUSES.find((s) => s === statusText) : undefined;
-    if (ctx.method === "CANCEL") status = "CANCELLED";
-    const busyStatus = busy ? BUSY.find((b) => b === busy) : undefined;
-    const ev: { -readonly [K in keyof CalendarEvent]: CalendarEvent[K] } = {
-      uid,
-      line: comp.line,
-      start,
-      rrules,
-      rdates,
-      exdates,
-      transparent: transp === "TRANSPARENT",
-      attendees,
-    };
-    if (ctx.source !== undefined) ev.source = ctx.source;
-    if (summary !== undefined) ev.summary = summary;
-    if (end) ev.end = end;
-    if (duration) ev.duration = duration;
-    if (recurrenceId) {
-      ev.recurrenceId = recurrenceId;
-      if (recurrenceIdProp?.params?.RANGE?.toUpperCase() === "THISANDFUTURE") ev.thisAndFuture = true;
-    }
-    if (status) ev.status = status;
-    if (busyStatus) ev.busyStatus = busyStatus;
-    if (organizer) ev.organizer = organizer;
-    if (sequence !== undefined) ev.sequence = sequence;
-    return ev;
-  } catch (e) {
-    if (e instanceof SkipEvent) {
-      issues.push({ code: e.code, severity: "error", line: e.line, message: e.message, ...(uid ? { uid } : {}) });
-      return undefined;
-    }
-    throw e;
+function synthesisedUid(comp: Component): string {
+  let h = 0x811c9dc5;
+  for (const p of comp.properties) {
+    const text = `${p.name}:${p.value}\n`;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   }
+  return `line-${comp.line}.${(h >>> 0).toString(16).padStart(8, "0")}@formatfit.invalid`;
+}
+
+function readDuration(prop: Property, warn: Warn): NominalDuration | undefined {
+  let d: NominalDuration;
+  try {
+    d = parseDuration(prop.value);
+  } catch (e) {
+    if (!(e instanceof ValueError)) throw e;
+    warn("INVALID_DURATION", prop.line, `Line ${prop.line}: DURATION ${e.message}`);
+    return undefined;
+  }
+  const problem = durationProblem(d);
+  if (problem) throw new SkipEvent("INVALID_DURATION", `Line ${prop.line}: DURATION ${prop.value.trim().slice(0, 40)} ${problem}, so the event has no usable length; it was skipped.`, prop.line);
+  return d;
+}
+
+/** DTSTART, and DTEND or DURATION. */
+function readTimes(comp: Component, raw: RawEvent, dates: DateReader, warn: Warn): { start: DateValue; end?: DateValue; duration?: NominalDuration } {
+  const { DTSTART: dtstart, DTEND: dtend, DURATION: duration } = raw.single;
+  if (!dtstart) throw new SkipEvent("MISSING_DTSTART", `Event at line ${comp.line} has no DTSTART, so it has no time; it was skipped.`, comp.line);
+  const start = dates.read(dtstart, "DTSTART");
+  if (dtend && duration) {
+    // Thunderbird writes both (DURATION:PT0S beside a real DTEND): DTEND wins, as there and in ical.js.
+    warn("INVALID_DURATION", duration.line, `Line ${duration.line}: the event at line ${comp.line} has both DTEND (line ${dtend.line}) and DURATION, which RFC 5545 forbids; its DTEND was used and the DURATION ignored.`);
+  } else if (duration) {
+    const d = readDuration(duration, warn);
+    return d ? { start, duration: d } : { start };
+  }
+  if (!dtend) return { start };
+  try {
+    return { start, end: dates.read(dtend, "DTEND") };
+  } catch (e) {
+    if (!(e instanceof SkipEvent)) throw e;
+    // A bad DTEND when DTSTART is good: keep the event with the default length, and say so.
+    warn(e.code, e.line, `${e.message} The event keeps its start and the default length.`);
+    return { start };
+  }
+}
+
+/** Why a rule ends before DTSTART, or undefined. Only certain cases count (floating times may be up to 14 hours off). */
+function untilBeforeStart(rule: RecurrenceRule, start: DateValue): string | undefined {
+  const until = rule.until;
+  if (!until) return undefined;
+  const startWall = start.kind === "utc" ? start.utc : start.wall;
+  let before: boolean;
+  // A DATE UNTIL includes its whole date.
+  if (until.kind === "date") before = until.wall < Math.floor(startWall / DAY) * DAY;
+  else if (until.kind === "utc") before = start.kind === "utc" || start.kind === "zoned" ? until.utc < approxInstant(start) : until.utc < startWall - 14 * HOUR;
+  else before = until.wall < startWall;
+  return before ? `its UNTIL is before the event's start (DTSTART)` : undefined;
+}
+
+function readRules(props: readonly Property[], start: DateValue, warn: Warn): RecurrenceRule[] {
+  const rules: RecurrenceRule[] = [];
+  for (const p of props) {
+    // CalendarLabs writes an empty RRULE: on every event. It means "no rule".
+    if (p.value.trim() === "") continue;
+    const notes: string[] = [];
+    let rule: RecurrenceRule;
+    try {
+      rule = parseRecurrenceRule(p.value, p.line, notes);
+    } catch (e) {
+      if (e instanceof RuleError) throw new SkipEvent("INVALID_RRULE", `Line ${p.line}: RRULE ${e.message}`, p.line);
+      throw e;
+    }
+    for (const n of notes) warn("INVALID_RRULE", p.line, `Line ${p.line}: ${n}`);
+    const why = whyRuleNeverMatches(rule, start.kind === "utc" ? start.utc : start.wall) ?? untilBeforeStart(rule, start);
+    if (why) {
+      // DTSTART is still the first instance (RFC 5545): keep the event, drop the rule.
+      warn("RRULE_NEVER_MATCHES", p.line, `Line ${p.line}: RRULE ${rule.text} can never produce an occurrence (${why}); only the event's start (DTSTART) is used. Check the rule in the calendar program that made it.`);
+      continue;
+    }
+    rules.push(rule);
+  }
+  return rules;
 }
 
 function splitList(value: string): string[] {
@@ -269,9 +188,141 @@ function splitList(value: string): string[] {
     .filter((v) => v.length > 0);
 }
 
-/** UTC ms of a value, reading floating and all-day times as UTC (good to within a day). */
-export function approxInstant(v: DateValue): number {
-  return v.kind === "utc" ? v.utc : v.kind === "zoned" ? v.zone.wallToUtc(v.wall) : v.wall;
+function rdateItem(p: Property, raw: string, dates: DateReader): DateValue | PeriodValue {
+  if (p.params?.VALUE?.toUpperCase() !== "PERIOD" && !raw.includes("/")) return dates.read(p, "RDATE", raw);
+  const [a, b] = raw.split("/");
+  const start = dates.read(p, "RDATE", a ?? "");
+  if (!b) return start;
+  if (!/^[+-]?P/i.test(b)) return { kind: "period", start, end: dates.read(p, "RDATE", b) };
+  const duration = parseDuration(b);
+  const problem = durationProblem(duration);
+  if (problem) throw new ValueError(`"${b.slice(0, 40)}" ${problem}.`);
+  return { kind: "period", start, duration };
+}
+
+function readRdates(props: readonly Property[], dates: DateReader, warn: Warn): (DateValue | PeriodValue)[] {
+  const out: (DateValue | PeriodValue)[] = [];
+  for (const p of props) {
+    for (const raw of splitList(p.value)) {
+      try {
+        out.push(rdateItem(p, raw, dates));
+      } catch (e) {
+        const msg = e instanceof Error ? e.message : String(e);
+        warn("INVALID_RDATE", p.line, `${msg.startsWith("Line") ? msg : `Line ${p.line}: RDATE ${msg}`} That extra date was ignored.`);
+      }
+    }
+  }
+  return out;
+}
+
+function readExdates(props: readonly Property[], dates: DateReader, warn: Warn): DateValue[] {
+  const out: DateValue[] = [];
+  for (const p of props) {
+    for (const raw of splitList(p.value)) {
+      try {
+        out.push(dates.read(p, "EXDATE", raw));
+      } catch (e) {
+        const msg = e instanceof Error ? e.message : String(e);
+        warn("INVALID_EXDATE", p.line, `${msg} That exclusion was ignored, so the instance it names still counts.`);
+      }
+    }
+  }
+  return out;
+}
+
+function readRecurrenceId(prop: Property | undefined, dates: DateReader): DateValue | undefined {
+  if (!prop) return undefined;
+  try {
+    return dates.read(prop, "RECURRENCE-ID");
+  } catch (e) {
+    if (e instanceof SkipEvent) throw new SkipEvent("INVALID_RECURRENCE_ID", e.message, e.line);
+    throw e;
+  }
+}
+
+/** The event itself, from what was read. */
+interface EventParts {
+  readonly start: DateValue;
+  readonly end?: DateValue | undefined;
+  readonly duration?: NominalDuration | undefined;
+  readonly rrules: RecurrenceRule[];
+  readonly rdates: (DateValue | PeriodValue)[];
+  readonly exdates: DateValue[];
+  readonly recurrenceId: DateValue | undefined;
+}
+
+function assemble(comp: Component, uid: string, raw: RawEvent, parts: EventParts, ctx: EventContext): CalendarEvent {
+  const statusText = raw.single.STATUS?.value.trim().toUpperCase();
+  let status = statusText ? STATUSES.find((s) => s === statusText) : undefined;
+  if (ctx.method === "CANCEL") status = "CANCELLED";
+  const busyStatus = raw.busy ? BUSY.find((b) => b === raw.busy) : undefined;
+  const ev: { -readonly [K in keyof CalendarEvent]: CalendarEvent[K] } = {
+    uid,
+    line: comp.line,
+    start: parts.start,
+    rrules: parts.rrules,
+    rdates: parts.rdates,
+    exdates: parts.exdates,
+    transparent: raw.single.TRANSP?.value.trim().toUpperCase() === "TRANSPARENT",
+    attendees: raw.attendees,
+  };
+  if (ctx.source !== undefined) ev.source = ctx.source;
+  if (raw.summary !== undefined) ev.summary = raw.summary;
+  if (parts.end) ev.end = parts.end;
+  if (parts.duration) ev.duration = parts.duration;
+  if (parts.recurrenceId) {
+    ev.recurrenceId = parts.recurrenceId;
+    if (raw.single["RECURRENCE-ID"]?.params?.RANGE?.toUpperCase() === "THISANDFUTURE") ev.thisAndFuture = true;
+  }
+  if (status) ev.status = status;
+  if (busyStatus) ev.busyStatus = busyStatus;
+  if (raw.organizer) ev.organizer = raw.organizer;
+  if (raw.sequence !== undefined) ev.sequence = raw.sequence;
+  return ev;
+}
+
+/**
+ * Turns one VEVENT into an event. Returns the event (possibly with warnings) or undefined with the
+ * issues that made it unusable.
+ *
+ * @example
+ * const ev = eventFromComponent(vevent, { zones }, issues);
+ */
+export function eventFromComponent(comp: Component, ctx: EventContext, issues: ImportIssue[]): CalendarEvent | undefined {
+  const raw = collect(comp);
+  const uid = raw.single.UID?.value.trim() || synthesisedUid(comp);
+  const warn: Warn = (code, line, message) => issues.push({ code, severity: "warning", line, message, uid });
+  for (const p of raw.duplicates) warn("DUPLICATE_PROPERTY", p.line, `Line ${p.line}: a second ${p.name} in the event at line ${comp.line}; the first one was used.`);
+  const dates = new DateReader(ctx.zones, (line, message) => warn("UNKNOWN_TZID", line, message));
+  try {
+    const times = readTimes(comp, raw, dates, warn);
+    const parts: EventParts = {
+      start: times.start,
+      end: times.end,
+      duration: times.duration,
+      rrules: raw.rrule.length === 0 ? [] : readRules(raw.rrule, times.start, warn),
+      rdates: raw.rdate.length === 0 ? [] : readRdates(raw.rdate, dates, warn),
+      exdates: raw.exdate.length === 0 ? [] : readExdates(raw.exdate, dates, warn),
+      recurrenceId: readRecurrenceId(raw.single["RECURRENCE-ID"], dates),
+    };
+    return assemble(comp, uid, raw, parts, ctx);
+  } catch (e) {
+    if (!(e instanceof SkipEvent)) throw e;
+    issues.push({ code: e.code, severity: "error", line: e.line, message: e.message, uid });
+    return undefined;
+  }
+}
+
+const quietReaders = new WeakMap<ZoneResolver, DateReader>();
+
+/** A reader that says nothing: a TZID nothing defines is read as floating here, and reported by the full parse. */
+function quietReader(zones: ZoneResolver): DateReader {
+  let reader = quietReaders.get(zones);
+  if (!reader) {
+    reader = new DateReader(zones, () => undefined);
+    quietReaders.set(zones, reader);
+  }
+  return reader;
 }
 
 /**
@@ -285,16 +336,17 @@ export function glanceSingleEvent(comp: Component, zones: ZoneResolver): { start
   if (comp.has("RDATE") || comp.has("RECURRENCE-ID")) return undefined;
   const ds = comp.rawValueLine("DTSTART");
   if (!ds) return undefined;
+  const dates = quietReader(zones);
   try {
     const startProp = parseProperty(ds);
     if (!startProp) return undefined;
-    const start = dateValue(startProp, zones, "DTSTART");
+    const start = dates.read(startProp, "DTSTART");
     const s = approxInstant(start);
     const de = comp.rawValueLine("DTEND");
     if (de) {
       const endProp = parseProperty(de);
       if (!endProp) return undefined;
-      return { start: s, end: Math.max(s, approxInstant(dateValue(endProp, zones, "DTEND"))) };
+      return { start: s, end: Math.max(s, approxInstant(dates.read(endProp, "DTEND"))) };
     }
     const du = comp.rawValueLine("DURATION");
     if (du) {

@@ -11,9 +11,9 @@
 import { isUtf8 } from "node:buffer";
 import { unfoldToStore, type LineStore } from "./content-lines";
 import { parseProperty } from "./content-lines";
-import { buildComponents, type Component } from "./components";
+import { buildComponents, findComponents, type Component } from "./components";
 import type { ZoneResolver } from "./timezones";
-import { approxInstant } from "./events";
+import { approxInstant } from "./dates";
 import { parseDateOrDateTime, parseDuration } from "./values";
 import type { DateValue } from "../calendar";
 import { HOUR, DAY } from "../time/units";
@@ -66,24 +66,18 @@ export function canPrescan(bytes: Uint8Array): boolean {
   return true;
 }
 
-/**
- * Splits a UTF-8 buffer into skeleton and VEVENT blocks, resolves zones from the skeleton, and
- * keeps the VEVENT blocks that can reach `[from - margin, to + margin)`.
- *
- * @example
- * const { store } = prescan(bytes, { from, to }, 2 * DAY, (vtz) => new ZoneResolver(vtz, issues));
- */
-export function prescan(
-  bytes: Uint8Array,
-  window: Window,
-  margin: number,
-  makeZones: (vtimezones: Component[]) => ZoneResolver,
-): PrescanResult {
-  let buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+interface Range {
+  readonly start: number;
+  readonly end: number;
+}
 
-  // 1. VEVENT block ranges [start of BEGIN line, end of END line); well-formed ones only.
-  const blocks: { start: number; end: number }[] = [];
+interface Segment extends Range {
+  readonly kind: "skeleton" | "event";
+}
+
+/** VEVENT block ranges [start of BEGIN line, end of END line); well-formed ones only. */
+function eventBlocks(buf: Buffer): Range[] {
+  const blocks: Range[] = [];
   let from = 0;
   for (;;) {
     const b = buf.indexOf(NL_BEGIN_VEVENT, from);
@@ -102,29 +96,32 @@ export function prescan(
     blocks.push({ start, end: lineEnd });
     from = lineEnd - 1;
   }
+  return blocks;
+}
 
-  // 2. Line numbers at each boundary (count newlines between them once).
+/** The 1-based line number at each block boundary (newlines between them counted once). */
+function boundaryLines(buf: Buffer, blocks: readonly Range[]): Map<number, number> {
   const lineAt = new Map<number, number>();
-  {
-    let pos = 0;
-    let line = 1;
-    const marks = blocks.flatMap((bl) => [bl.start, bl.end]);
-    for (const m of marks) {
-      while (pos < m) {
-        const nl = buf.indexOf(0x0a, pos);
-        if (nl < 0 || nl >= m) {
-          pos = m;
-          break;
-        }
-        line++;
-        pos = nl + 1;
+  let pos = 0;
+  let line = 1;
+  for (const m of blocks.flatMap((bl) => [bl.start, bl.end])) {
+    while (pos < m) {
+      const nl = buf.indexOf(0x0a, pos);
+      if (nl < 0 || nl >= m) {
+        pos = m;
+        break;
       }
-      lineAt.set(m, line);
+      line++;
+      pos = nl + 1;
     }
+    lineAt.set(m, line);
   }
+  return lineAt;
+}
 
-  // 3. The skeleton (everything outside VEVENT blocks) first, for its VTIMEZONEs.
-  const segments: { start: number; end: number; kind: "skeleton" | "event" }[] = [];
+/** The file as alternating skeleton stretches and VEVENT blocks. */
+function segmentsOf(buf: Buffer, blocks: readonly Range[]): Segment[] {
+  const segments: Segment[] = [];
   let cursor = 0;
   for (const bl of blocks) {
     if (bl.start > cursor) segments.push({ start: cursor, end: bl.start, kind: "skeleton" });
@@ -132,36 +129,44 @@ export function prescan(
     cursor = bl.end;
   }
   if (cursor < buf.length) segments.push({ start: cursor, end: buf.length, kind: "skeleton" });
-  const firstLine = (seg: { start: number }) => (seg.start === 0 ? 1 : (lineAt.get(seg.start) ?? 1));
+  return segments;
+}
+
+/** Everything outside VEVENT blocks, unfolded, with its own line numbers. */
+function skeletonOf(buf: Buffer, segments: readonly Segment[], firstLine: (seg: Segment) => number): LineStore {
   const skeleton: LineStore = { texts: [], lines: [] };
-  segments.forEach((seg) => {
-    if (seg.kind !== "skeleton") return;
+  for (const seg of segments) {
+    if (seg.kind !== "skeleton") continue;
     const st = unfoldToStore(buf.toString("utf8", seg.start, seg.end), firstLine(seg) - 1);
     for (let k = 0; k < st.texts.length; k++) {
       skeleton.texts.push(st.texts[k] as string);
       skeleton.lines.push(st.lines[k] as number);
     }
-  });
-  const vtimezones: Component[] = [];
-  const collect = (c: Component) => {
-    if (c.name === "VTIMEZONE") vtimezones.push(c);
-    c.children.forEach(collect);
-  };
-  buildComponents(skeleton).roots.forEach(collect);
-  const zones = makeZones(vtimezones);
+  }
+  return skeleton;
+}
 
-  // 4. Glance at each VEVENT block.
-  const cursors = {
-    rrule: new NeedleCursor(buf, enc("\nRRULE")),
-    rdate: new NeedleCursor(buf, enc("\nRDATE")),
-    rid: new NeedleCursor(buf, enc("\nRECURRENCE-ID")),
-    dtstart: new NeedleCursor(buf, enc("\nDTSTART")),
-    dtend: new NeedleCursor(buf, enc("\nDTEND")),
-    duration: new NeedleCursor(buf, enc("\nDURATION")),
-    nested: new NeedleCursor(buf, NL_BEGIN),
-  };
-  const lineOf = (pos: number): string => {
-    // The property line starting at pos (after the \n), with its continuation lines unfolded.
+/** Reads single property lines of the buffer in place, by byte position. */
+class Glance {
+  readonly cursors;
+  constructor(
+    private readonly buf: Buffer,
+    private readonly zones: ZoneResolver,
+  ) {
+    this.cursors = {
+      rrule: new NeedleCursor(buf, enc("\nRRULE")),
+      rdate: new NeedleCursor(buf, enc("\nRDATE")),
+      rid: new NeedleCursor(buf, enc("\nRECURRENCE-ID")),
+      dtstart: new NeedleCursor(buf, enc("\nDTSTART")),
+      dtend: new NeedleCursor(buf, enc("\nDTEND")),
+      duration: new NeedleCursor(buf, enc("\nDURATION")),
+      nested: new NeedleCursor(buf, NL_BEGIN),
+    };
+  }
+
+  /** The property line starting at pos (after the \n), with its continuation lines unfolded. */
+  lineOf(pos: number): string {
+    const buf = this.buf;
     let end = buf.indexOf(0x0a, pos);
     if (end < 0) end = buf.length;
     while (end + 1 < buf.length && (buf[end + 1] === 0x20 || buf[end + 1] === 0x09)) {
@@ -169,22 +174,26 @@ export function prescan(
       end = next < 0 ? buf.length : next;
     }
     return buf.toString("utf8", pos, end).replace(/\r?\n[ \t]/g, "").replace(/\r$/, "");
-  };
-  const value = (pos: number, name: string): DateValue | undefined => {
-    const prop = parseProperty({ text: lineOf(pos), line: 0 });
+  }
+
+  /** The DATE or DATE-TIME of the `name` line at `pos`; undefined for anything unusual. */
+  value(pos: number, name: string): DateValue | undefined {
+    const prop = parseProperty({ text: this.lineOf(pos), line: 0 });
     if (!prop || prop.name !== name) return undefined;
     const p = parseDateOrDateTime(prop.value, prop.params?.VALUE);
     if (p.kind !== "local") return p;
     const tzid = prop.params?.TZID;
     if (!tzid) return { kind: "floating", wall: p.wall };
-    const zone = zones.resolve(tzid);
+    const zone = this.zones.resolve(tzid);
     return zone ? { kind: "zoned", wall: p.wall, zone } : undefined;
-  };
+  }
+
   /**
    * The date of a DTSTART/DTEND line at `pos` (midnight, as UTC ms) read from its digits: the eight
    * digits after the line's last colon. Undefined for a folded line or anything unusual.
    */
-  const quickDay = (pos: number): number | undefined => {
+  quickDay(pos: number): number | undefined {
+    const buf = this.buf;
     const end = buf.indexOf(0x0a, pos);
     if (end < 0 || end - pos > 200) return undefined;
     if (buf[end + 1] === 0x20 || buf[end + 1] === 0x09) return undefined;
@@ -200,69 +209,75 @@ export function prescan(
       else if (k < 6) m = m * 10 + c;
       else d = d * 10 + c;
     }
-    if (m < 1 || m > 12 || d < 1 || d > 31) return undefined;
+    if (y < 1 || m < 1 || m > 12 || d < 1 || d > 31) return undefined;
     return Date.UTC(y, m - 1, d);
-  };
-  const skippedStarts: number[] = [];
-  const keep = new Set<number>();
-  segments.forEach((seg, i) => {
-    if (seg.kind !== "event") return;
-    const inBlock = (p: number) => p >= 0 && p < seg.end;
-    const s = seg.start - 1; // the \n before BEGIN:VEVENT
-    const rr = cursors.rrule.at(s + 1);
-    if (inBlock(rr)) {
-      const text = lineOf(rr + 1);
-      if (text.slice(text.indexOf(":") + 1).trim() !== "") return keep.add(i);
-    }
-    if (inBlock(cursors.rdate.at(s + 1)) || inBlock(cursors.rid.at(s + 1))) return keep.add(i);
-    const dsPos = cursors.dtstart.at(s + 1);
-    if (!inBlock(dsPos)) return keep.add(i);
-    // Fastest glance: the dates' digits alone, when they put the event days from the window.
-    const dePos0 = cursors.dtend.at(s + 1);
-    const quickStart = quickDay(dsPos + 1);
-    const quickEnd = inBlock(dePos0) ? quickDay(dePos0 + 1) : inBlock(cursors.duration.at(s + 1)) ? undefined : quickStart;
-    if (quickStart !== undefined && quickEnd !== undefined) {
-      if (quickStart > window.to + margin + DAY || quickEnd + 2 * DAY < window.from - margin) {
-        skippedStarts.push(quickStart);
-        return;
-      }
-    }
-    try {
-      const start = value(dsPos + 1, "DTSTART");
-      if (!start) return keep.add(i);
-      const st = approxInstant(start);
-      let en: number;
-      const dePos = cursors.dtend.at(s + 1);
-      const duPos = cursors.duration.at(s + 1);
-      if (inBlock(dePos)) {
-        const end = value(dePos + 1, "DTEND");
-        if (!end) return keep.add(i);
-        en = Math.max(st, approxInstant(end));
-      } else if (inBlock(duPos)) {
-        // A nested VALARM may hold its own DURATION: then it is not the event's; parse fully.
-        const nested = cursors.nested.at(s + 2);
-        if (inBlock(nested)) return keep.add(i);
-        const prop = parseProperty({ text: lineOf(duPos + 1), line: 0 });
-        if (!prop || prop.name !== "DURATION") return keep.add(i);
-        const d = parseDuration(prop.value);
-        en = st + Math.max(0, d.sign * (d.days * DAY + d.seconds * 1000)) + HOUR;
-      } else {
-        en = start.kind === "date" ? st + DAY : st;
-      }
-      if (st >= window.to + margin || en <= window.from - margin) {
-        skippedStarts.push(st);
-        return;
-      }
-      keep.add(i);
-    } catch {
-      keep.add(i);
-    }
-  });
+  }
+}
 
-  // 5. The kept blocks, in file order, with their first line numbers.
+/** The approximate span of a single event's block, or "keep" when it may recur or is unusual. */
+function blockSpan(g: Glance, seg: Segment, window: Window, margin: number): { start: number; end: number } | "keep" {
+  const inBlock = (p: number) => p >= 0 && p < seg.end;
+  const s = seg.start; // just after the \n before BEGIN:VEVENT
+  const rr = g.cursors.rrule.at(s);
+  if (inBlock(rr)) {
+    const text = g.lineOf(rr + 1);
+    if (text.slice(text.indexOf(":") + 1).trim() !== "") return "keep";
+  }
+  if (inBlock(g.cursors.rdate.at(s)) || inBlock(g.cursors.rid.at(s))) return "keep";
+  const dsPos = g.cursors.dtstart.at(s);
+  if (!inBlock(dsPos)) return "keep";
+  const dePos = g.cursors.dtend.at(s);
+  const duPos = g.cursors.duration.at(s);
+  // Fastest glance: the dates' digits alone, when they put the event days from the window.
+  const quickStart = g.quickDay(dsPos + 1);
+  const quickEnd = inBlock(dePos) ? g.quickDay(dePos + 1) : inBlock(duPos) ? undefined : quickStart;
+  if (quickStart !== undefined && quickEnd !== undefined && (quickStart > window.to + margin + DAY || quickEnd + 2 * DAY < window.from - margin)) {
+    return { start: quickStart, end: quickEnd };
+  }
+  const start = g.value(dsPos + 1, "DTSTART");
+  if (!start) return "keep";
+  const st = approxInstant(start);
+  if (inBlock(dePos)) {
+    const end = g.value(dePos + 1, "DTEND");
+    return end ? { start: st, end: Math.max(st, approxInstant(end)) } : "keep";
+  }
+  if (!inBlock(duPos)) return { start: st, end: start.kind === "date" ? st + DAY : st };
+  // A nested VALARM may hold its own DURATION: then it is not the event's; parse fully.
+  if (inBlock(g.cursors.nested.at(s + 1))) return "keep";
+  const prop = parseProperty({ text: g.lineOf(duPos + 1), line: 0 });
+  if (!prop || prop.name !== "DURATION") return "keep";
+  const d = parseDuration(prop.value);
+  return { start: st, end: st + Math.max(0, d.sign * (d.days * DAY + d.seconds * 1000)) + HOUR };
+}
+
+/**
+ * Splits a UTF-8 buffer into skeleton and VEVENT blocks, resolves zones from the skeleton, and
+ * keeps the VEVENT blocks that can reach `[from - margin, to + margin)`.
+ *
+ * @example
+ * const { kept } = prescan(bytes, { from, to }, 2 * DAY, (vtz) => new ZoneResolver(vtz, issues));
+ */
+export function prescan(bytes: Uint8Array, window: Window, margin: number, makeZones: (vtimezones: Component[]) => ZoneResolver): PrescanResult {
+  let buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+  const blocks = eventBlocks(buf);
+  const lineAt = boundaryLines(buf, blocks);
+  const segments = segmentsOf(buf, blocks);
+  const firstLine = (seg: Segment) => (seg.start === 0 ? 1 : (lineAt.get(seg.start) ?? 1));
+  const skeleton = skeletonOf(buf, segments, firstLine);
+  const glance = new Glance(buf, makeZones(findComponents(buildComponents(skeleton).roots, "VTIMEZONE")));
+  const skippedStarts: number[] = [];
   const kept: { text: string; firstLine: number }[] = [];
-  segments.forEach((seg, i) => {
-    if (seg.kind === "event" && keep.has(i)) kept.push({ text: buf.toString("utf8", seg.start, seg.end), firstLine: firstLine(seg) });
-  });
+  for (const seg of segments) {
+    if (seg.kind !== "event") continue;
+    let span: ReturnType<typeof blockSpan>;
+    try {
+      span = blockSpan(glance, seg, window, margin);
+    } catch {
+      span = "keep";
+    }
+    if (span !== "keep" && (span.start >= window.to + margin || span.end <= window.from - margin)) skippedStarts.push(span.start);
+    else kept.push({ text: buf.toString("utf8", seg.start, seg.end), firstLine: firstLine(seg) });
+  }
   return { skeleton, kept, skippedStarts };
 }

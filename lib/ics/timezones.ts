@@ -7,17 +7,34 @@
  * 3. a Windows zone id or Outlook display name with no VTIMEZONE maps to IANA through CLDR;
  * 4. anything else is unknown, and the caller reports it with its line: never a silent UTC.
  */
-import { RRule, type Options as RRuleOptions } from "rrule";
 import { FixedTableZone, ianaZone, type ZoneRules } from "../time/zone";
+import { daysFromCivil } from "../time/civil";
+import { DAY } from "../time/units";
 import { windowsZoneToIana } from "../time/windows-zones";
 import type { Component } from "./components";
 import { parseDateOrDateTime } from "./values";
 import { parseRecurrenceRule } from "./rule/text";
-import { toRRuleOptions } from "./rule/options";
+import { expandRule, whyRuleNeverMatches } from "./rule/expand";
 import type { ImportIssue } from "../calendar";
 
 /** VTIMEZONE observances are expanded up to this instant; later instants keep the last offset. */
 const EXPAND_TZ_UNTIL = Date.UTC(2100, 0, 1);
+/** …and from this one on (besides their DTSTART onset): earlier changes matter to no learner. */
+const EXPAND_TZ_FROM = Date.UTC(1900, 0, 1);
+/** Steps one observance rule may take (a yearly rule over two centuries takes a few hundred). */
+const MAX_TZ_RULE_STEPS = 20_000;
+
+/**
+ * The onsets (UTC) an observance's RRULE gives. UNTIL in a VTIMEZONE is UTC; the rule is expanded
+ * in wall-clock time, where the observance starts at TZOFFSETFROM.
+ */
+function ruleOnsets(value: string, line: number, startWall: number, from: number): number[] {
+  const rule = parseRecurrenceRule(value, line);
+  if (whyRuleNeverMatches(rule, startWall)) return [];
+  const untilWall = rule.until ? (rule.until.kind === "utc" ? rule.until.utc + from : rule.until.wall) : undefined;
+  const res = expandRule(rule, startWall, Math.max(startWall, EXPAND_TZ_FROM), EXPAND_TZ_UNTIL + from, { maxSteps: MAX_TZ_RULE_STEPS, untilWall });
+  return res.walls.map((w) => w - from);
+}
 
 /** Strips quotes and backslash escapes and surrounding space from a TZID as written. */
 export function normaliseTzid(raw: string): string {
@@ -79,20 +96,7 @@ export function zoneFromVtimezone(tzid: string, comp: Component, issues: ImportI
     const onsets: number[] = [startWall - from];
     for (const rr of obs.properties.filter((p) => p.name === "RRULE")) {
       try {
-        const rule = parseRecurrenceRule(rr.value, rr.line);
-        const options: Partial<RRuleOptions> = toRRuleOptions(rule, startWall);
-        // UNTIL in a VTIMEZONE is UTC; rrule compares in our floating wall time: convert.
-        if (rule.until) {
-          const untilWall = rule.until.kind === "utc" ? rule.until.utc + from : rule.until.wall;
-          options.until = new Date(untilWall);
-        }
-        const limit = new Date(EXPAND_TZ_UNTIL + from);
-        const r = new RRule(options);
-        r.all((d, i) => {
-          if (d.getTime() > limit.getTime() || i > 2000) return false;
-          onsets.push(d.getTime() - from);
-          return true;
-        });
+        onsets.push(...ruleOnsets(rr.value, rr.line, startWall, from));
       } catch {
         // An unreadable observance rule leaves the DTSTART onset; the offsets before and after stay right.
       }
@@ -116,6 +120,51 @@ export function zoneFromVtimezone(tzid: string, comp: Component, issues: ImportI
   return new FixedTableZone(tzid, earliest.from, transitions);
 }
 
+/** Years read exactly from the IANA database: a value outside them borrows its offset from inside. */
+const EXACT_FROM = Date.UTC(1970, 0, 1);
+const EXACT_UNTIL = Date.UTC(2200, 0, 1);
+const bounded = new WeakMap<ZoneRules, ZoneRules>();
+
+/** The same month, day and time of day in `year` (Feb 29 becomes Feb 28 in a common year). */
+function inYear(ms: number, year: number): number {
+  const d = new Date(ms);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const day = d.getUTCMonth() === 1 && d.getUTCDate() === 29 && !leap ? 28 : d.getUTCDate();
+  return daysFromCivil(year, d.getUTCMonth() + 1, day) * DAY + (ms - Math.floor(ms / DAY) * DAY);
+}
+
+/** An instant moved into the exact years, keeping its day of the year. */
+function intoExactYears(ms: number): number {
+  if (ms < EXACT_FROM) return inYear(ms, 1970);
+  if (ms >= EXACT_UNTIL) return inYear(ms, 2199);
+  return ms;
+}
+
+/**
+ * An IANA zone whose offsets before 1970 and from 2200 on are those of the same day in 1970 or
+ * 2199. Each year of an IANA zone costs tens to hundreds of tz-database lookups the first time it
+ * is asked for (lib/time/zone.ts), so a file whose values are spread over a thousand historical
+ * years would take seconds; no learner's week depends on how New York kept time in 1850.
+ * Zones a VTIMEZONE defines are tables already, and are returned as they are.
+ *
+ * @example
+ * boundedZone(ianaZone("America/New_York")!).offsetAt(Date.UTC(1850, 6, 1)) // EDT, as on 1970-07-01
+ */
+export function boundedZone(zone: ZoneRules): ZoneRules {
+  if (!zone.iana || zone.name === "UTC") return zone;
+  let b = bounded.get(zone);
+  if (!b) {
+    b = {
+      name: zone.name,
+      iana: true,
+      offsetAt: (u) => zone.offsetAt(intoExactYears(u)),
+      wallToUtc: (w) => (w >= EXACT_FROM && w < EXACT_UNTIL ? zone.wallToUtc(w) : w - zone.offsetAt(intoExactYears(w))),
+    };
+    bounded.set(zone, b);
+  }
+  return b;
+}
+
 /** Resolves the TZIDs of one file, caching each answer. */
 export class ZoneResolver {
   private readonly cache = new Map<string, ZoneRules | undefined>();
@@ -131,6 +180,16 @@ export class ZoneResolver {
     }
   }
 
+  /** The zones the first `max` VTIMEZONEs of the file define, in file order (resolved now if not yet). */
+  defined(max = 16): ZoneRules[] {
+    const out: ZoneRules[] = [];
+    for (const id of [...this.vtimezones.keys()].slice(0, max)) {
+      const zone = this.resolve(id);
+      if (zone) out.push(zone);
+    }
+    return out;
+  }
+
   /** The zone rules for a TZID as written in a parameter, or undefined when nothing defines it. */
   resolve(rawTzid: string): ZoneRules | undefined {
     if (this.cache.has(rawTzid)) return this.cache.get(rawTzid);
@@ -144,6 +203,7 @@ export class ZoneResolver {
       const iana = windowsZoneToIana(tzid);
       if (iana) zone = ianaZone(iana);
     }
+    if (zone) zone = boundedZone(zone);
     this.cache.set(rawTzid, zone);
     return zone;
   }

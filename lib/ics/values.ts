@@ -1,9 +1,13 @@
 /**
  * Property values (RFC 5545 §3.3): DATE, DATE-TIME, DURATION, PERIOD. Strict where it matters:
- * a date that does not exist (Feb 30, month 13, second 60) is an error, never rolled over into the
- * next month. Zones are attached by the caller, which knows the file's VTIMEZONEs.
+ * a date that does not exist (Feb 30, month 13, year 0000) is an error, never rolled over into the
+ * next month. Second 60 is a leap second (RFC 5545 §3.3.12 allows it) and is read as :59, since
+ * epoch milliseconds cannot hold it. Zones are attached by the caller, which knows the file's
+ * VTIMEZONEs.
  */
 import type { NominalDuration, WallMs } from "../calendar";
+import { daysFromCivil } from "../time/civil";
+import { DAY } from "../time/units";
 
 export type ParsedDateTime =
   | { readonly kind: "date"; readonly wall: WallMs }
@@ -25,6 +29,7 @@ function daysInMonth(year: number, month: number): number {
 }
 
 function checkDate(y: number, m: number, d: number, raw: string): void {
+  if (y === 0) throw new ValueError(`"${raw}" has year 0000, which no calendar uses; years run from 0001.`);
   if (m < 1 || m > 12) throw new ValueError(`"${raw}" has month ${m}; months run from 01 to 12.`);
   const dim = daysInMonth(y, m);
   if (d < 1 || d > dim) throw new ValueError(`"${raw}" is not a real date: ${y}-${pad(m)} has ${dim} days.`);
@@ -50,7 +55,7 @@ export function parseDateOrDateTime(raw: string, valueType?: string): ParsedDate
     const m = Number(dm[2]);
     const d = Number(dm[3]);
     checkDate(y, m, d, text);
-    return { kind: "date", wall: Date.UTC(y, m - 1, d) };
+    return { kind: "date", wall: wallOf(y, m, d, 0, 0, 0) };
   }
   const tm = DATE_TIME_RE.exec(text);
   if (!tm) {
@@ -66,10 +71,20 @@ export function parseDateOrDateTime(raw: string, valueType?: string): ParsedDate
   checkDate(y, mo, d, text);
   if (h > 23) throw new ValueError(`"${text}" has hour ${h}; hours run from 00 to 23.`);
   if (mi > 59) throw new ValueError(`"${text}" has minute ${mi}; minutes run from 00 to 59.`);
-  if (s > 59) throw new ValueError(`"${text}" has second ${s}; seconds run from 00 to 59 (leap seconds are not representable).`);
-  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+  if (s > 60) throw new ValueError(`"${text}" has second ${s}; seconds run from 00 to 60 (60 only for a leap second).`);
+  // A leap second (23:59:60) cannot be an epoch-millisecond instant: it is read as the second before.
+  const wall = wallOf(y, mo, d, h, mi, Math.min(s, 59));
   return tm[7] ? { kind: "utc", utc: wall } : { kind: "local", wall };
 }
+
+/**
+ * Wall-clock fields as `Date.UTC` would encode them, also for years 0001–0099 (which `Date.UTC`
+ * reads as 1900–1999).
+ */
+function wallOf(y: number, m: number, d: number, h: number, mi: number, s: number): WallMs {
+  return daysFromCivil(y, m, d) * DAY + ((h * 60 + mi) * 60 + s) * 1000;
+}
+
 
 const DURATION_RE = /^([+-])?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/i;
 
@@ -94,7 +109,22 @@ export function parseDuration(raw: string): NominalDuration {
   return { sign: m[1] === "-" ? -1 : 1, days: weeks * 7 + days, seconds: hours * 3600 + minutes * 60 + seconds };
 }
 
+/** Longest length an event may have: a century. Longer ones are typos or attacks, and overflow dates. */
+export const MAX_DURATION_DAYS = 36_525;
 
+/**
+ * Why a DURATION cannot be an event's length (negative, or longer than a century), or undefined.
+ *
+ * @example
+ * durationProblem(parseDuration("-PT1H")) // "is negative"
+ */
+export function durationProblem(d: NominalDuration): string | undefined {
+  if (d.sign < 0 && (d.days > 0 || d.seconds > 0)) return "is negative";
+  if (!(d.days + d.seconds / 86400 <= MAX_DURATION_DAYS)) return "is longer than a century";
+  return undefined;
+}
+
+/** A value cut to 40 characters for a message. */
 export function truncate(s: string): string {
   return s.length > 40 ? `${s.slice(0, 37)}…` : s;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { catalogRuleDates, validateCatalog } from "@/lib/catalog/schema";
+import { termRuleDates } from "@/lib/catalog/rule-dates";
+import { validateCatalog } from "@/lib/catalog/schema";
 
 const doc = readFileSync(new URL("../../docs/catalog.md", import.meta.url), "utf8");
 
@@ -12,6 +13,6 @@ describe("docs/catalog.md", () => {
   });
 
   it("describes the example's every-other-Wednesday dates correctly", () => {
-    expect(catalogRuleDates("FREQ=WEEKLY;INTERVAL=2;BYDAY=WE", "2027-01-11", "2027-02-28")).toEqual(["2027-01-13", "2027-01-27", "2027-02-10", "2027-02-24"]);
+    expect(termRuleDates("FREQ=WEEKLY;INTERVAL=2;BYDAY=WE", "2027-01-11", "2027-02-28").dates).toEqual(["2027-01-13", "2027-01-27", "2027-02-10", "2027-02-24"]);
   });
 });

@@ -117,7 +117,7 @@ describe("every exported error class in lib/ has a row above", () => {
    * become AppErrors naming the limit in lib/server/isolation/check.ts (isolatedAppError, tested in
    * tests/isolation); a ConfigError stops the server at start (lib/server/startup).
    */
-  const CONVERTED_WHERE_THROWN = ["IsolationError", "TaskError", "ConfigError"];
+  const CONVERTED_WHERE_THROWN = ["IsolationError", "TaskError", "ConfigError", "SkipEvent"];
 
   function sources(dir: string): string[] {
     return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? sources(join(dir, d.name)) : /\.tsx?$/.test(d.name) ? [join(dir, d.name)] : []));

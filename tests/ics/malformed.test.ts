@@ -49,7 +49,7 @@ describe("impossible dates in DTSTART: INVALID_DATE with the line, that event sk
   it.each([
     ["February 30th", "DTSTART:20270230T090000Z"],
     ["month 13", "DTSTART:20271301T090000Z"],
-    ["second 60", "DTSTART:20270112T235960Z"],
+    ["year 0000", "DTSTART:00000112T090000Z"],
     ["hour 24", "DTSTART:20270112T240000Z"],
     ["February 29th in a common year (zoned)", "DTSTART;TZID=Europe/London:20270229T090000"],
     ["day 00 (all-day)", "DTSTART;VALUE=DATE:20270100"],
@@ -72,6 +72,23 @@ describe("impossible dates in DTSTART: INVALID_DATE with the line, that event sk
     const issue = importIcs(text).issues[0];
     expect(issue?.message).toContain("20270230T090000Z");
     expect(issue?.message).toMatch(/28 days/);
+  });
+});
+
+describe("a leap second (RFC 5545 §3.3.12 allows second 60) is read as :59", () => {
+  it.each([
+    ["UTC", "DTSTART:20161231T235960Z", { kind: "utc", utc: Date.UTC(2016, 11, 31, 23, 59, 59) }],
+    ["floating", "DTSTART:20161231T235960", { kind: "floating", wall: Date.UTC(2016, 11, 31, 23, 59, 59) }],
+  ])("%s", (_name, dtstart, start) => {
+    const { text } = sandwich(["BEGIN:VEVENT", "UID:leap", dtstart, "END:VEVENT"]);
+    const { events, issues } = accepted(importIcs(text));
+    expect(issues).toEqual([]);
+    expect(events.find((e) => e.uid === "leap")?.start).toEqual(start);
+  });
+
+  it("second 61 is still not a time", () => {
+    const { text } = sandwich(["BEGIN:VEVENT", "UID:bad", "DTSTART:20161231T235961Z", "END:VEVENT"]);
+    expect(accepted(importIcs(text)).issues.map((i) => i.code)).toEqual(["INVALID_DATE"]);
   });
 });
 
@@ -103,22 +120,25 @@ describe("a bad DTEND: a warning with its line, the event kept with its start", 
   });
 });
 
-describe("an unknown TZID with no VTIMEZONE: UNKNOWN_TZID with the line, never silently UTC or floating", () => {
+describe("an unknown TZID with no VTIMEZONE: UNKNOWN_TZID with the line, the event kept in the viewer's zone", () => {
   it.each([
     ["a made-up zone", "DTSTART;TZID=Mars/Olympus_Mons:20270112T090000"],
     ["a misspelt IANA zone", "DTSTART;TZID=America/New_Yrok:20270112T090000"],
     ["a custom Outlook id with its VTIMEZONE missing", 'DTSTART;TZID="Customized Time Zone 1":20270112T090000'],
+    ["a path", "DTSTART;TZID=/etc/../../etc/passwd:20270112T090000"],
   ])("%s", (_name, dtstart) => {
     const { text, lines } = sandwich(["BEGIN:VEVENT", "UID:lost", dtstart, "END:VEVENT"]);
     const { events, issues } = accepted(importIcs(text));
-    // Not kept under another zone: the event is gone, and the reason is given.
-    expect(uids(events)).toEqual(["good-after", "good-before"]);
+    // Kept: a dropped busy event would turn into a false "fits". Read as floating (the viewer's zone).
+    expect(uids(events)).toEqual(["good-after", "good-before", "lost"]);
+    expect(events.find((e) => e.uid === "lost")?.start).toEqual({ kind: "floating", wall: Date.UTC(2027, 0, 12, 9) });
     expect(issues).toHaveLength(1);
     expect(issues[0]?.code).toBe("UNKNOWN_TZID");
-    expect(issues[0]?.severity).toBe("error");
+    expect(issues[0]?.severity).toBe("warning");
     expect(issues[0]?.uid).toBe("lost");
     expectMessageNamesLine(issues[0], lineOf(lines, dtstart));
     expect(issues[0]?.message).toMatch(/VTIMEZONE/);
+    expect(issues[0]?.message).toMatch(/your own time zone/);
   });
 
   it("the same TZID defined by a VTIMEZONE in the file is not unknown", () => {
@@ -215,12 +235,16 @@ describe("bad EXDATE and RDATE values: a warning with the line, the rest of the 
     expectMessageNamesLine(issues[0], lineOf(lines, rdate));
   });
 
-  it("an EXDATE in an unknown zone is a warning, not a skipped event", () => {
-    const exdate = "EXDATE;TZID=Nowhere/Special:20270113T090000";
+  it("an EXDATE in an unknown zone is a warning, read in the viewer's zone like the rest of such an event", () => {
+    const exdate = "EXDATE;TZID=Nowhere/Special:20270113T090000,20270114T090000";
     const { text, lines } = sandwich(["BEGIN:VEVENT", "UID:series", "DTSTART:20270112T090000Z", "RRULE:FREQ=DAILY;COUNT=3", exdate, "END:VEVENT"]);
     const { events, issues } = accepted(importIcs(text));
-    expect(events.find((e) => e.uid === "series")?.exdates).toEqual([]);
-    expect(issues.map((i) => [i.code, i.severity])).toEqual([["INVALID_EXDATE", "warning"]]);
+    expect(events.find((e) => e.uid === "series")?.exdates).toEqual([
+      { kind: "floating", wall: Date.UTC(2027, 0, 13, 9) },
+      { kind: "floating", wall: Date.UTC(2027, 0, 14, 9) },
+    ]);
+    // One warning for the line, not one per value.
+    expect(issues.map((i) => [i.code, i.severity])).toEqual([["UNKNOWN_TZID", "warning"]]);
     expectMessageNamesLine(issues[0], lineOf(lines, exdate));
   });
 });

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { importIcs } from "../../lib/ics/import";
-import { expandEvents } from "../../lib/recurrence/expand";
+import { expandEvents, type Occurrence } from "../../lib/recurrence/expand";
 import {
   importExpectations,
   windowExpectations,
@@ -39,14 +39,7 @@ function importFile(file: string): Imported {
 
 const iso = (ms: number): string => new Date(ms).toISOString().replace(".000Z", "Z");
 
-interface ActualOccurrence {
-  readonly uid: string;
-  readonly start: number;
-  readonly end: number;
-  readonly allDay: boolean;
-  readonly transparent: boolean;
-  readonly summary?: string;
-}
+type ActualOccurrence = Pick<Occurrence, "uid" | "start" | "end" | "allDay" | "transparent" | "summary">;
 
 /** The actual occurrence in the shape of the expected one (UID and end only where the expectation has them). */
 function shapeLike(actual: ActualOccurrence, expected: ExpectedOccurrence | undefined, w: WindowExpectation): ExpectedOccurrence {

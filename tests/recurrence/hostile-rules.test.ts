@@ -32,6 +32,14 @@ function expandOne(dtstart: string, rrule: string, from: string, to: string, vie
   return expandEvents(events, { from: Date.parse(from), to: Date.parse(to) }, { viewerZone });
 }
 
+/** Like {@link expandOne} for a rule that can never match after DTSTART: one RRULE_NEVER_MATCHES warning, DTSTART kept. */
+function expandNever(dtstart: string, rrule: string, from: string, to: string) {
+  const { events, issues } = load(calendar(vevent("x", dtstart, rrule)));
+  expect(issues.map((i) => [i.code, i.severity, i.line])).toEqual([["RRULE_NEVER_MATCHES", "warning", 7]]);
+  expect(issues[0]?.message).toContain("BYSETPOS");
+  return expandEvents(events, { from: Date.parse(from), to: Date.parse(to) }, { viewerZone: "UTC" });
+}
+
 function iso(occurrences: readonly Occurrence[]): string[] {
   return occurrences.map((o) => new Date(o.start).toISOString().replace(".000Z", "Z"));
 }
@@ -166,7 +174,7 @@ describe("jump-ahead keeps ordinal, week-number and set-position rules on their 
   });
 });
 
-describe("expansion caps (ExpandOptions: maxStepsPerRule 200,000 and maxOccurrences 1,000,000 by default)", () => {
+describe("expansion caps (ExpandOptions: maxStepsPerRule 200,000 and maxOccurrences 500,000 by default)", () => {
   const from = Date.parse("2027-01-04T00:00:00Z");
 
   it("FREQ=MINUTELY with no end over 16 weeks: 161,280 instances fit under the default cap, so all are returned", () => {
@@ -196,17 +204,17 @@ describe("expansion caps (ExpandOptions: maxStepsPerRule 200,000 and maxOccurren
     expect(isArithmetic(occurrences, from, MIN)).toBe(true);
   });
 
-  it("maxOccurrences caps the total across events, keeping the earliest, with one warning", () => {
+  it("maxOccurrences caps the total across events while expanding: the first series keeps its earliest, one EXPANSION_BUDGET error", () => {
     const { events } = load(calendar(vevent("a", "DTSTART:20270101T000000Z", "FREQ=MINUTELY"), vevent("b", "DTSTART:20270101T000000Z", "FREQ=MINUTELY")));
-    const { occurrences, warnings } = expandEvents(events, { from, to: from + 2 * DAY }, { viewerZone: "UTC", maxOccurrences: 1000 });
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]?.code).toBe("EXPANSION_CAPPED");
-    expect(warnings[0]?.message).toContain("1,000");
+    const { occurrences, warnings, complete } = expandEvents(events, { from, to: from + 2 * DAY }, { viewerZone: "UTC", maxOccurrences: 1000 });
+    expect(complete).toBe(false);
+    expect(warnings.map((w) => [w.code, w.severity])).toEqual([["EXPANSION_BUDGET", "error"]]);
+    expect(warnings[0]?.message).toContain("1,000 occurrences");
+    expect(warnings[0]?.message).toContain("2 events were cut short or left out (at lines 4, 9)");
     expect(occurrences).toHaveLength(1000);
-    // Two events per minute, sorted by start then uid: the first 500 minutes.
-    expect(occurrences[0]).toMatchObject({ uid: "a", start: from });
-    expect(occurrences[1]).toMatchObject({ uid: "b", start: from });
-    expect(occurrences[999]).toMatchObject({ uid: "b", start: from + 499 * MIN });
+    // Equal cost: the first in the file is expanded first, up to the limit; the second gets nothing.
+    expect(occurrences.every((o) => o.uid === "a")).toBe(true);
+    expect(isArithmetic(occurrences, from, MIN)).toBe(true);
   });
 });
 
@@ -230,13 +238,13 @@ describe("BYSETPOS out of range (rrule alone returns the first of the set for an
     expect(iso(occurrences)).toEqual(["2027-03-18T09:00:00Z", "2027-04-19T09:00:00Z", "2027-05-18T09:00:00Z"]);
   });
 
-  it("WEEKLY weekdays (a 5-element set), BYSETPOS=-10: nothing after DTSTART", () => {
-    const { occurrences } = expandOne("DTSTART:20270104T090000Z", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-10", "2027-01-01T00:00:00Z", "2027-04-01T00:00:00Z");
+  it("WEEKLY weekdays (a 5-element set), BYSETPOS=-10: nothing after DTSTART, and a warning", () => {
+    const { occurrences } = expandNever("DTSTART:20270104T090000Z", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-10", "2027-01-01T00:00:00Z", "2027-04-01T00:00:00Z");
     expect(iso(occurrences)).toEqual(["2027-01-04T09:00:00Z"]);
   });
 
-  it("WEEKLY weekdays (a 5-element set), BYSETPOS=6: nothing after DTSTART", () => {
-    const { occurrences } = expandOne("DTSTART:20270104T090000Z", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=6", "2027-01-01T00:00:00Z", "2027-04-01T00:00:00Z");
+  it("WEEKLY weekdays (a 5-element set), BYSETPOS=6: nothing after DTSTART, and a warning", () => {
+    const { occurrences } = expandNever("DTSTART:20270104T090000Z", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=6", "2027-01-01T00:00:00Z", "2027-04-01T00:00:00Z");
     expect(iso(occurrences)).toEqual(["2027-01-04T09:00:00Z"]);
   });
 
@@ -246,12 +254,12 @@ describe("BYSETPOS out of range (rrule alone returns the first of the set for an
   });
 
   it("WEEKLY weekdays, BYSETPOS=-10 far from DTSTART: nothing at all", () => {
-    const { occurrences } = expandOne("DTSTART:20270104T090000Z", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-10", "2029-01-01T00:00:00Z", "2030-01-01T00:00:00Z");
+    const { occurrences } = expandNever("DTSTART:20270104T090000Z", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-10", "2029-01-01T00:00:00Z", "2030-01-01T00:00:00Z");
     expect(occurrences).toEqual([]);
   });
 
-  it("MONTHLY Mondays, BYSETPOS=-6: no month has six Mondays, so nothing after DTSTART", () => {
-    const { occurrences } = expandOne("DTSTART:20270104T090000Z", "FREQ=MONTHLY;BYDAY=MO;BYSETPOS=-6", "2027-01-01T00:00:00Z", "2028-01-01T00:00:00Z");
+  it("MONTHLY Mondays, BYSETPOS=-6: no month has six Mondays, so nothing after DTSTART, and a warning", () => {
+    const { occurrences } = expandNever("DTSTART:20270104T090000Z", "FREQ=MONTHLY;BYDAY=MO;BYSETPOS=-6", "2027-01-01T00:00:00Z", "2028-01-01T00:00:00Z");
     expect(iso(occurrences)).toEqual(["2027-01-04T09:00:00Z"]);
   });
 

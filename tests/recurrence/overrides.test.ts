@@ -56,9 +56,17 @@ describe("RECURRENCE-ID overrides", () => {
     expect(r.starts).toEqual(["2027-03-01T14:00:00Z", "2027-03-08T14:00:00Z", "2027-03-16T15:00:00Z", "2027-03-22T13:00:00Z", "2027-03-29T13:00:00Z"]);
   });
 
-  it("a RECURRENCE-ID that names no instance replaces nothing (the override still stands on its own)", () => {
+  it("a RECURRENCE-ID at another time of a day with one instance replaces that instance (Exchange writes 00:00 for an 08:00 series)", () => {
     const r = march(MASTER, override("RECURRENCE-ID;TZID=America/New_York:20270315T100000", ...moved));
-    expect(r.starts).toEqual(["2027-03-01T14:00:00Z", "2027-03-08T14:00:00Z", "2027-03-15T13:00:00Z", "2027-03-16T15:00:00Z", "2027-03-22T13:00:00Z", "2027-03-29T13:00:00Z"]);
+    expect(r.starts).toEqual(["2027-03-01T14:00:00Z", "2027-03-08T14:00:00Z", "2027-03-16T15:00:00Z", "2027-03-22T13:00:00Z", "2027-03-29T13:00:00Z"]);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it("a RECURRENCE-ID on a day without an instance is ignored with a warning, not added as an extra occurrence", () => {
+    const r = march(MASTER, override("RECURRENCE-ID;TZID=America/New_York:20270317T090000", ...moved));
+    expect(r.starts).toEqual(["2027-03-01T14:00:00Z", "2027-03-08T14:00:00Z", "2027-03-15T13:00:00Z", "2027-03-22T13:00:00Z", "2027-03-29T13:00:00Z"]);
+    expect(r.warnings.map((w) => w.code)).toEqual(["RECURRENCE_ID_NO_INSTANCE"]);
+    expect(r.warnings[0]?.message).toContain("2027-03-17 09:00 (America/New_York)");
   });
 
   it("VALUE=DATE overrides an all-day series: 2027-03-15 moves to 2027-03-17", () => {

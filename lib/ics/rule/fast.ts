@@ -1,36 +1,18 @@
 /**
- * Arithmetic expansion of the rule shapes that make up nearly every real calendar (weekly on some
- * days, daily, monthly on a day or an nth weekday, yearly on a date), without rrule's per-year
- * masks. It answers exactly what rrule answers for these shapes — tests/recurrence/fast-rule.test.ts
- * checks it against rrule on generated rules — and returns undefined for every other shape, which
- * then goes to rrule.
+ * Arithmetic candidates for the rule shapes that make up nearly every real calendar (weekly on some
+ * days, daily, monthly on a day or an nth weekday, yearly on a date), period by period, without
+ * rrule's per-year masks. It answers exactly what rrule answers — tests/recurrence/fast-rule.test.ts
+ * checks it against rrule on generated rules.
  */
 import type { RecurrenceRule } from "../../calendar";
+import { daysInMonth, weekday, type DaySource } from "./days";
 
 export { civilFromDays, daysFromCivil } from "../../time/civil";
 import { civilFromDays, daysFromCivil } from "../../time/civil";
-import { DAY } from "../../time/units";
 
-function daysInMonth(y: number, m: number): number {
-  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-}
-
-/** Weekday of a day number, Monday = 0. */
-function weekday(day: number): number {
-  return (((day + 3) % 7) + 7) % 7;
-}
-
-export interface FastExpansion {
-  readonly walls: number[];
-  readonly capped: boolean;
-  readonly countExhaustedWithoutDtstart: boolean;
-  readonly lastCounted?: number;
-}
-
-/** Whether this module can expand the rule (else the caller uses rrule). */
+/** Whether {@link simpleDaySource} can list the rule's days (else masks.ts does, day by day). */
 export function isFastShape(rule: RecurrenceRule): boolean {
-  if (rule.bySetPos || rule.byWeekNo || rule.byYearDay || rule.bySecond || rule.byMinute || rule.byHour) return false;
+  if (rule.byWeekNo || rule.byYearDay) return false;
   switch (rule.freq) {
     case "DAILY":
       return !rule.byDay?.some((d) => d.n !== undefined);
@@ -39,13 +21,14 @@ export function isFastShape(rule: RecurrenceRule): boolean {
     case "MONTHLY":
       return !(rule.byDay && rule.byMonthDay);
     case "YEARLY":
-      return !rule.byDay;
+      // With BYMONTH, a BYDAY counts within each month (RFC 5545), as MONTHLY does: DST rules, Thanksgiving.
+      return !rule.byDay || (rule.byMonth !== undefined && !rule.byMonthDay);
     default:
       return false;
   }
 }
 
-/** Days of one month a MONTHLY rule picks, ascending. */
+/** Days of one month a MONTHLY rule picks, ascending (a mixed BYDAY list is a union, as RFC 5545 says). */
 function monthDays(rule: RecurrenceRule, y: number, m: number, defaultDay: number): number[] {
   const dim = daysInMonth(y, m);
   const first = daysFromCivil(y, m, 1);
@@ -75,162 +58,146 @@ function monthDays(rule: RecurrenceRule, y: number, m: number, defaultDay: numbe
 }
 
 /**
- * Expands `rule` from DTSTART `dtstartWall` into `[lo, min(hi, untilWall)]`, walking from DTSTART
- * when COUNT can end the rule before `hi`, otherwise jumping straight to the window. Returns
- * undefined for shapes it does not handle.
- *
- * @example
- * fastExpand(parseRecurrenceRule("FREQ=WEEKLY;BYDAY=TU,TH", 1), Date.UTC(2027, 0, 12, 18, 30),
- *   Date.UTC(2027, 0, 1), Date.UTC(2027, 0, 31), undefined, 100000)?.walls.length // 6
+ * The days of the shapes {@link isFastShape} accepts, by arithmetic. (Classes rather than closures:
+ * one source is made per rule and per window, tens of thousands for a big calendar.) A daily source
+ * returns the same array for every period, refilled: read a period's days before asking for the next.
  */
-export function fastExpand(rule: RecurrenceRule, dtstartWall: number, lo: number, hi: number, untilWall: number | undefined, maxSteps: number): FastExpansion | undefined {
-  if (!isFastShape(rule)) return undefined;
-  const end = untilWall === undefined ? hi : Math.min(hi, untilWall);
-  const startDay = Math.floor(dtstartWall / DAY);
-  const tod = dtstartWall - startDay * DAY;
-  const [y0, m0, d0] = civilFromDays(startDay);
-  const count = rule.count;
-  const I = rule.interval;
-  const loDay = Math.floor(Math.max(lo, dtstartWall) / DAY);
-  const monthOk = (m: number) => !rule.byMonth || rule.byMonth.includes(m);
-
-  // Periods are numbered from DTSTART's period; `periodDays(k)` lists the candidate days of period k.
-  let periodDays: (k: number) => number[];
-  let firstUsefulPeriod: number; // a period index at or before the window (ignoring COUNT)
+export function simpleDaySource(rule: RecurrenceRule, startDay: number): DaySource {
   switch (rule.freq) {
-    case "DAILY": {
-      const wds = rule.byDay?.map((b) => b.day);
-      periodDays = (k) => {
-        const day = startDay + k * I;
-        if (wds && !wds.includes(weekday(day))) return [];
-        if (rule.byMonth || rule.byMonthDay) {
-          const [y, m, d] = civilFromDays(day);
-          if (!monthOk(m)) return [];
-          if (rule.byMonthDay) {
-            const dim = daysInMonth(y, m);
-            if (!rule.byMonthDay.some((md) => (md > 0 ? md : dim + md + 1) === d)) return [];
-          }
-        }
-        return [day];
-      };
-      firstUsefulPeriod = Math.floor((loDay - startDay) / I) - 1;
-      break;
-    }
-    case "WEEKLY": {
-      const wkst = rule.wkst;
-      const weekStart0 = startDay - ((weekday(startDay) - wkst + 7) % 7);
-      const offsets = [...new Set((rule.byDay?.map((b) => b.day) ?? [weekday(startDay)]).map((d) => (d - wkst + 7) % 7))].sort((a, b) => a - b);
-      periodDays = (k) => {
-        const ws = weekStart0 + k * 7 * I;
-        const out: number[] = [];
-        for (const off of offsets) {
-          const day = ws + off;
-          if (rule.byMonth && !monthOk(civilFromDays(day)[1])) continue;
-          out.push(day);
-        }
-        return out;
-      };
-      firstUsefulPeriod = Math.floor((loDay - weekStart0) / (7 * I)) - 1;
-      break;
-    }
-    case "MONTHLY": {
-      const mi0 = y0 * 12 + (m0 - 1);
-      periodDays = (k) => {
-        const mi = mi0 + k * I;
-        const y = Math.floor(mi / 12);
-        const m = (mi % 12) + 1;
-        if (!monthOk(m)) return [];
-        return monthDays(rule, y, m, d0);
-      };
-      const [ly, lm] = civilFromDays(loDay);
-      firstUsefulPeriod = Math.floor((ly * 12 + lm - 1 - mi0) / I) - 1;
-      break;
-    }
-    case "YEARLY": {
-      // YEARLY;BYMONTHDAY=1 without BYMONTH means the 1st of every month (RFC 5545 / rrule).
-      const months = rule.byMonth ?? (rule.byMonthDay ? [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] : [m0]);
-      const mdays = rule.byMonthDay ?? [d0];
-      periodDays = (k) => {
-        const y = y0 + k * I;
-        const out: number[] = [];
-        for (const m of months) {
-          const dim = daysInMonth(y, m);
-          for (const md of mdays) {
-            const d = md > 0 ? md : dim + md + 1;
-            if (d >= 1 && d <= dim) out.push(daysFromCivil(y, m, d));
-          }
-        }
-        return [...new Set(out)].sort((a, b) => a - b);
-      };
-      firstUsefulPeriod = Math.floor((civilFromDays(loDay)[0] - y0) / I) - 1;
-      break;
-    }
+    case "DAILY":
+      return new DailySource(rule, startDay);
+    case "WEEKLY":
+      return new WeeklySource(rule, startDay);
+    case "MONTHLY":
+      return new MonthlySource(rule, startDay);
     default:
-      return undefined;
+      return new YearlySource(rule, startDay);
   }
+}
 
-  // COUNT matters only if it can run out before `end`: then walk from DTSTART and count.
-  let k = 0;
-  if (count === undefined) k = Math.max(0, firstUsefulPeriod);
-  const walls: number[] = [];
-  let produced = 0;
-  let steps = 0;
-  let first: number | undefined;
-  let last: number | undefined;
-  let exhausted = false;
-  let capped = false;
-  // Periods with no candidate (BYMONTH filters, Feb 30) can repeat; 4000 empty periods in a row
-  // would only happen for rules whyRuleNeverMatches refuses, but stay bounded regardless.
-  let emptyRun = 0;
-  outer: for (;; k++) {
-    const days = periodDays(k);
-    if (days.length === 0) {
-      if (++emptyRun > 4000) {
-        capped = true;
-        break;
-      }
-      // Stop once the period is past the end.
-      const probe = periodStartDay(rule.freq, k);
-      if (probe !== undefined && probe * DAY > end) break;
-      continue;
-    }
-    emptyRun = 0;
-    for (const day of days) {
-      const wall = day * DAY + tod;
-      if (wall < dtstartWall) continue;
-      if (wall > end) break outer;
-      if (++steps > maxSteps) {
-        capped = true;
-        break outer;
-      }
-      produced++;
-      first ??= wall;
-      last = wall;
-      if (wall >= lo) walls.push(wall);
-      if (count !== undefined && produced >= count) {
-        exhausted = true;
-        break outer;
-      }
-    }
+const NONE: number[] = [];
+
+class DailySource implements DaySource {
+  readonly periodCost = 1;
+  private readonly weekdays: number[] | undefined;
+  private readonly one = [0];
+  constructor(
+    private readonly rule: RecurrenceRule,
+    private readonly day0: number,
+  ) {
+    this.weekdays = rule.byDay?.map((b) => b.day);
   }
-  return exhausted && last !== undefined
-    ? { walls, capped, countExhaustedWithoutDtstart: first !== dtstartWall, lastCounted: last }
-    : { walls, capped, countExhaustedWithoutDtstart: false };
-
-  function periodStartDay(freq: RecurrenceRule["freq"], kk: number): number | undefined {
-    switch (freq) {
-      case "DAILY":
-        return startDay + kk * I;
-      case "WEEKLY":
-        return startDay - ((weekday(startDay) - rule.wkst + 7) % 7) + kk * 7 * I;
-      case "MONTHLY": {
-        const mi = y0 * 12 + (m0 - 1) + kk * I;
-        return daysFromCivil(Math.floor(mi / 12), (mi % 12) + 1, 1);
+  days(k: number): number[] {
+    const rule = this.rule;
+    const day = this.day0 + k * rule.interval;
+    if (this.weekdays && !this.weekdays.includes(weekday(day))) return NONE;
+    if (rule.byMonth || rule.byMonthDay) {
+      const [y, m, d] = civilFromDays(day);
+      if (rule.byMonth && !rule.byMonth.includes(m)) return NONE;
+      if (rule.byMonthDay) {
+        const dim = daysInMonth(y, m);
+        if (!rule.byMonthDay.some((md) => (md > 0 ? md : dim + md + 1) === d)) return NONE;
       }
-      case "YEARLY":
-        return daysFromCivil(y0 + kk * I, 1, 1);
-      default:
-        return undefined;
     }
+    this.one[0] = day;
+    return this.one;
+  }
+  startDay(k: number): number {
+    return this.day0 + k * this.rule.interval;
+  }
+  periodBefore(day: number): number {
+    return Math.floor((day - this.day0) / this.rule.interval) - 1;
+  }
+}
+
+class WeeklySource implements DaySource {
+  readonly periodCost = 1;
+  private readonly weekStart0: number;
+  private readonly offsets: number[];
+  constructor(private readonly rule: RecurrenceRule, startDay: number) {
+    const wkst = rule.wkst;
+    this.weekStart0 = startDay - ((weekday(startDay) - wkst + 7) % 7);
+    this.offsets = [...new Set((rule.byDay?.map((b) => b.day) ?? [weekday(startDay)]).map((d) => (d - wkst + 7) % 7))].sort((a, b) => a - b);
+  }
+  days(k: number): number[] {
+    const ws = this.startDay(k);
+    const out: number[] = [];
+    for (const off of this.offsets) {
+      const day = ws + off;
+      if (this.rule.byMonth && !this.rule.byMonth.includes(civilFromDays(day)[1])) continue;
+      out.push(day);
+    }
+    return out;
+  }
+  startDay(k: number): number {
+    return this.weekStart0 + k * 7 * this.rule.interval;
+  }
+  periodBefore(day: number): number {
+    return Math.floor((day - this.weekStart0) / (7 * this.rule.interval)) - 1;
+  }
+}
+
+class MonthlySource implements DaySource {
+  readonly periodCost = 1;
+  private readonly month0: number;
+  private readonly day0: number;
+  constructor(private readonly rule: RecurrenceRule, startDay: number) {
+    const [y0, m0, d0] = civilFromDays(startDay);
+    this.month0 = y0 * 12 + (m0 - 1);
+    this.day0 = d0;
+  }
+  private monthOf(k: number): [number, number] {
+    const mi = this.month0 + k * this.rule.interval;
+    return [Math.floor(mi / 12), (((mi % 12) + 12) % 12) + 1];
+  }
+  days(k: number): number[] {
+    const [y, m] = this.monthOf(k);
+    if (this.rule.byMonth && !this.rule.byMonth.includes(m)) return [];
+    return monthDays(this.rule, y, m, this.day0);
+  }
+  startDay(k: number): number {
+    return daysFromCivil(...this.monthOf(k), 1);
+  }
+  periodBefore(day: number): number {
+    const [ly, lm] = civilFromDays(day);
+    return Math.floor((ly * 12 + lm - 1 - this.month0) / this.rule.interval) - 1;
+  }
+}
+
+class YearlySource implements DaySource {
+  readonly periodCost = 1;
+  private readonly year0: number;
+  private readonly day0: number;
+  private readonly months: readonly number[];
+  private readonly monthDays: readonly number[];
+  constructor(private readonly rule: RecurrenceRule, startDay: number) {
+    const [y0, m0, d0] = civilFromDays(startDay);
+    this.year0 = y0;
+    this.day0 = d0;
+    // YEARLY;BYMONTHDAY=1 without BYMONTH means the 1st of every month (RFC 5545 / rrule).
+    this.months = rule.byMonth ?? (rule.byMonthDay ? [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] : [m0]);
+    this.monthDays = rule.byMonthDay ?? [d0];
+  }
+  days(k: number): number[] {
+    const y = this.year0 + k * this.rule.interval;
+    const out: number[] = [];
+    if (this.rule.byDay) {
+      for (const m of this.months) out.push(...monthDays(this.rule, y, m, this.day0));
+      return [...new Set(out)].sort((a, b) => a - b);
+    }
+    for (const m of this.months) {
+      const dim = daysInMonth(y, m);
+      for (const md of this.monthDays) {
+        const d = md > 0 ? md : dim + md + 1;
+        if (d >= 1 && d <= dim) out.push(daysFromCivil(y, m, d));
+      }
+    }
+    return this.months.length === 1 && this.monthDays.length === 1 ? out : [...new Set(out)].sort((a, b) => a - b);
+  }
+  startDay(k: number): number {
+    return daysFromCivil(this.year0 + k * this.rule.interval, 1, 1);
+  }
+  periodBefore(day: number): number {
+    return Math.floor((civilFromDays(day)[0] - this.year0) / this.rule.interval) - 1;
   }
 }
