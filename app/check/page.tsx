@@ -52,6 +52,8 @@ export default async function CheckPage({ searchParams }: { searchParams: Search
           studyEnd: DEFAULT_FIT_PREFERENCES.studyWindows[0]?.end ?? "22:00",
           minBlockMinutes: DEFAULT_FIT_PREFERENCES.minBlockMinutes,
           dailyCapHours: DEFAULT_FIT_PREFERENCES.dailyCapHours,
+          studyBufferMinutes: DEFAULT_FIT_PREFERENCES.studyBufferMinutes,
+          sleepHours: DEFAULT_FIT_PREFERENCES.sleepHours,
         }}
       />
     </>

@@ -19,6 +19,8 @@ export interface CheckDefaults {
   studyEnd: string;
   minBlockMinutes: number;
   dailyCapHours: number;
+  studyBufferMinutes: number;
+  sleepHours: { start: string; end: string };
 }
 
 /** A calendar the learner added: a file or an address, with what the server read in it. */
@@ -40,7 +42,7 @@ export type PreferencesInput = z.input<typeof fitPreferencesSchema>;
 type Filled<K extends keyof PreferencesInput> = { [P in K]-?: Exclude<PreferencesInput[P], undefined> };
 
 /** The preferences the form's fields hold ("Your week"), always set: a controlled input never sees undefined. */
-export type FormPreferences = PreferencesInput & Filled<"timeZone" | "allDay" | "tentativeIsBusy" | "minBlockMinutes" | "dailyCapHours">;
+export type FormPreferences = PreferencesInput & Filled<"timeZone" | "allDay" | "tentativeIsBusy" | "minBlockMinutes" | "dailyCapHours" | "studyBufferMinutes" | "sleepHours" | "watchRecordings">;
 
 /**
  * The settings a change to which re-runs a check that has a result: buffers, ignored events, how

@@ -62,6 +62,9 @@ function preferencesOf(p: FormPreferences, emails: string, w: WhatIf): Preferenc
     ownerEmails: ownerEmails(emails),
     minBlockMinutes: p.minBlockMinutes,
     dailyCapHours: p.dailyCapHours,
+    studyBufferMinutes: p.studyBufferMinutes,
+    sleepHours: p.sleepHours,
+    watchRecordings: p.watchRecordings,
     bufferBeforeMinutes: w.bufferBeforeMinutes,
     bufferAfterMinutes: w.bufferAfterMinutes,
     ignoredUids: w.ignoredUids,
@@ -83,6 +86,9 @@ export function useCheckForm({ initialCourses, initialSections, defaults }: { in
     allDay: "follow-transparency",
     minBlockMinutes: defaults.minBlockMinutes,
     dailyCapHours: defaults.dailyCapHours,
+    studyBufferMinutes: defaults.studyBufferMinutes,
+    sleepHours: defaults.sleepHours,
+    watchRecordings: false,
   });
   const [zones, setZones] = useState<string[]>(["UTC"]);
   const [emails, setEmails] = useState("");

@@ -1,5 +1,6 @@
 /**
- * `formatfit check FILE.ics… [--catalog catalog.json] [--section ID…] [--tz IANA] [--together] [--json]`:
+ * `formatfit check FILE.ics… [--catalog catalog.json] [--section ID…] [--tz IANA] [--together] [--json]`
+ * and the preference options of ./preferences.ts (--buffer, --late, --sleep, --watch-recordings, --study-buffer, --owner):
  * which sections fit the calendar, with reasons. JSON shape: DESIGN.md's contract.
  */
 import { CatalogError, loadCatalog, parseCatalog, type Catalog } from "../catalog";
@@ -7,10 +8,9 @@ import { runCheck, type FileSource } from "../check/run";
 import { AppError } from "../errors";
 import type { FitResult } from "../fit";
 import { fitJson } from "../fit/json";
-import { preferencesFrom } from "../fit/preferences";
 import { formatDayMonth } from "../time/format";
-import { ianaZone } from "../time/zone";
 import { parseArgs, UsageError } from "./args";
+import { PREFERENCE_FLAGS, PREFERENCE_VALUES, preferencesFromArgs } from "./preferences";
 import { InputError, jsonAnswer, readCalendarFile, registerCommand, table, type CliIo, type CommandContext, type CommandResult } from "./run";
 import { plural } from "../words";
 
@@ -37,16 +37,12 @@ export function catalogFrom(path: string | undefined, io: CliIo): Catalog {
 }
 
 function checkCommand(argv: readonly string[], ctx: CommandContext): CommandResult {
-  const args = parseArgs(argv, { values: ["catalog", "section", "tz", "buffer", "owner"], flags: ["json", "together"], multi: ["section"] });
+  const args = parseArgs(argv, { values: ["catalog", "section", ...PREFERENCE_VALUES], flags: ["json", "together", ...PREFERENCE_FLAGS], multi: ["section"] });
   if (args.positional.length === 0) throw new UsageError("check needs at least one .ics file.");
-  const tz = args.options.get("tz")?.[0] ?? "UTC";
-  if (tz !== "UTC" && !ianaZone(tz)) throw new InputError(`--tz ${tz} is not an IANA time zone (for example America/New_York or Europe/London).`);
-  const bufferText = args.options.get("buffer")?.[0];
-  const buffer = bufferText === undefined ? 0 : Number(bufferText);
-  if (!Number.isInteger(buffer) || buffer < 0 || buffer > 240) throw new InputError(`--buffer ${bufferText} must be a whole number of minutes from 0 to 240.`);
+  const preferences = preferencesFromArgs(args);
+  const tz = preferences.timeZone;
   const catalog = catalogFrom(args.options.get("catalog")?.[0], ctx.io);
   const ids = (args.options.get("section") ?? []).flatMap((s) => s.split(",")).filter((s) => s.length > 0);
-  const preferences = preferencesFrom({ timeZone: tz, bufferBeforeMinutes: buffer, bufferAfterMinutes: buffer, ownerEmails: args.options.get("owner") ?? [] });
   const sources = args.positional.map((file): FileSource => ({ name: file, origin: "file", bytes: readCalendarFile(file, ctx.io) }));
   let outcome;
   try {
@@ -65,13 +61,21 @@ function checkCommand(argv: readonly string[], ctx: CommandContext): CommandResu
 
 const VERDICT_TEXT = { fits: "fits", "fits-with-tradeoffs": "fits with trade-offs", "does-not-fit": "does not fit" } as const;
 
+/** The table's Live cell: sessions missed, joined late or left early, and at night. */
+function liveCell(live: NonNullable<FitResult["sections"][number]["live"]>): string {
+  const parts = [`${live.missed}/${live.sessions.length} missed`];
+  if (live.partial > 0) parts.push(`${live.partial} late/early`);
+  if (live.night.length > 0) parts.push(`${live.night.length} at night`);
+  return parts.join(", ");
+}
+
 /** A readable summary: one row per section, then the reasons. */
 export function fitTable(result: FitResult, tz: string): string {
   const rows = result.sections.map((s) => [
     s.section.id,
     s.section.format,
     VERDICT_TEXT[s.verdict],
-    s.live ? `${s.live.conflicts.length}/${s.live.sessions.length} sessions clash` : "",
+    s.live ? liveCell(s.live) : "",
     s.async ? `${s.async.unmet} deadlines missed, ${s.async.crunchWeeks.length} crunch weeks` : "",
   ]);
   let out = table([["Section", "Format", "Verdict", "Live", "Deadlines"], ...rows]);
@@ -82,7 +86,8 @@ export function fitTable(result: FitResult, tz: string): string {
     if (s.live && s.live.conflicts.length > 0) {
       for (const c of s.live.conflicts.slice(0, 10)) {
         const what = c.busy.map((b) => b.summary ?? "busy").slice(0, 2).join(", ");
-        out += `    clash ${formatDayMonth(c.session.start, tz)}: ${c.overlapMinutes} min with ${what}\n`;
+        const cost = c.partial ? [c.lateMinutes > 0 ? `join ${c.lateMinutes} min late` : "", c.earlyMinutes > 0 ? `leave ${c.earlyMinutes} min early` : ""].filter(Boolean).join(" and ") : "missed";
+        out += `    clash ${formatDayMonth(c.session.start, tz)}: ${c.overlapMinutes} min with ${what} (${cost})\n`;
       }
       if (s.live.conflicts.length > 10) out += `    … and ${s.live.conflicts.length - 10} more\n`;
     }

@@ -46,9 +46,17 @@ Commands:
   expand FILE.ics… --from ISO --to ISO [--tz IANA] [--json]
       Every occurrence that overlaps [from, to). Dates and times without an offset are read in --tz
       (default UTC). Output: a table, or with --json {"occurrences":[…],"warnings":[…]}.
-  check FILE.ics… [--catalog catalog.json] [--section ID…] [--tz IANA] [--together] [--buffer MIN] [--owner EMAIL] [--json]
+  check FILE.ics… [--catalog catalog.json] [--section ID…] [--together] [PREFERENCES] [--json]
       Which sections fit the calendar, with reasons. Without --catalog: FORMATFIT_CATALOG or the
       bundled catalog; without --section: every section. --together also judges the sections as one plan.
+      PREFERENCES (docs/fit.md has each rule):
+        --tz IANA             your time zone (default UTC)
+        --buffer MIN          minutes kept free before and after every event (0–240, default 0)
+        --late MIN            you can join a session up to MIN minutes late or leave that early (0–120, default 15)
+        --sleep HH:MM-HH:MM   your sleep hours (default 23:00-06:00; "none" for no sleep hours)
+        --watch-recordings    for live sessions in your sleep hours, you would watch the recordings
+        --study-buffer MIN    minutes the study plan keeps from commitments (0–240, default 30)
+        --owner EMAIL         your address, so invitations you declined do not count
   export --section ID [--catalog catalog.json] [--sequence N]
       The section's sessions and deadlines as an .ics calendar on stdout.
 `;

@@ -16,7 +16,20 @@ export function escapeHtml(text: string): string {
 
 const e = escapeHtml;
 
-function section(s: SnapshotSection): string {
+/** Who reads the report: its owner (the learner's own words) or someone it was shared with. */
+export type ReportAudience = "owner" | "advisor";
+
+type SnapshotConflict = NonNullable<SnapshotSection["live"]>["conflicts"][number];
+
+/** A clash's busy minutes and what they cost: joined late, left early, or missed. */
+function clashCost(c: SnapshotConflict): string {
+  if (!c.partial) return `${c.overlapMinutes}`;
+  const parts = [c.lateMinutes ? `joins ${c.lateMinutes} min late` : "", c.earlyMinutes ? `leaves ${c.earlyMinutes} min early` : ""].filter(Boolean);
+  return `${c.overlapMinutes} (${parts.join(" and ") || "late or leaving early"})`;
+}
+
+function section(s: SnapshotSection, audience: ReportAudience): string {
+  const reasons = audience === "advisor" ? (s.sharedReasons ?? s.reasons) : s.reasons;
   const live = s.live
     ? `<h4>Live sessions</h4>
 <p>${s.live.conflicts.length} of ${s.live.sessions} sessions clash; about ${s.live.attendancePercent}% could be attended live.</p>
@@ -31,7 +44,7 @@ ${
 ${s.live.conflicts
   .map(
     (c) =>
-      `<tr><td>${e(c.local)}${c.shifted ? " <strong>(shifted by DST)</strong>" : ""}</td><td>${c.overlapMinutes}${c.partial ? " (late or leaving early)" : ""}</td>${c.with ? `<td>${c.with.map(e).join(", ")}</td>` : ""}</tr>`,
+      `<tr><td>${e(c.local)}${c.shifted ? " <strong>(shifted by DST)</strong>" : ""}</td><td>${e(clashCost(c))}</td>${c.with ? `<td>${c.with.map(e).join(", ")}</td>` : ""}</tr>`,
   )
   .join("\n")}
 </tbody></table></div>`
@@ -48,7 +61,7 @@ ${s.async.weeks.map((w) => `<tr${w.crunch ? ' class="clash"' : ""}><td>${e(w.lab
   return `<section class="section-card" aria-labelledby="s-${e(s.sectionId)}">
 <h3 id="s-${e(s.sectionId)}"><span class="badge ${e(s.format)}">${e(s.format)}</span> ${e(s.sectionId)} — ${e(s.courseTitle)}</h3>
 <p><span class="verdict ${e(s.verdict)}">${e(VERDICT_TEXT[s.verdict] ?? s.verdict)}</span></p>
-<ul>${s.reasons.map((r) => `<li>${e(r)}</li>`).join("")}</ul>
+<ul>${reasons.map((r) => `<li>${e(r)}</li>`).join("")}</ul>
 ${live}
 ${asyncPart}
 </section>`;
@@ -66,12 +79,14 @@ ${weeks.map((w) => `<tr><th scope="row">${e(w.start)}</th>${w.days.map((d) => `<
 
 /**
  * The body of a report (no `<html>`): summary per course, sections with verdicts and reasons,
- * clashes, weekly loads, busy time per day, and notes when given.
+ * clashes, weekly loads, busy time per day, and notes when given. For an `advisor` (the default:
+ * the share link and the advisor's page) the reasons speak of "the learner"; for the `owner`, in
+ * the learner's own words.
  *
  * @example
  * reportBodyHtml(report, { notes: [] }) // "<article class=\"report\">…"
  */
-export function reportBodyHtml(report: Report, options: { notes?: readonly Note[]; heading?: boolean } = {}): string {
+export function reportBodyHtml(report: Report, options: { notes?: readonly Note[]; heading?: boolean; audience?: ReportAudience } = {}): string {
   const snap = report.snapshot;
   const notes = options.notes ?? [];
   return `<article class="report">
@@ -84,7 +99,7 @@ ${snap.courses
 ${c.sectionIds
   .map((id) => snap.sections.find((s) => s.sectionId === id))
   .filter((s): s is SnapshotSection => s !== undefined)
-  .map(section)
+  .map((s) => section(s, options.audience ?? "advisor"))
   .join("\n")}</section>`,
   )
   .join("\n")}

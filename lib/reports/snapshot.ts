@@ -5,7 +5,12 @@
  */
 import type { CheckResponse } from "../check/run";
 
-export const SNAPSHOT_VERSION = 1;
+/**
+ * 2: sections carry `sharedReasons` (the reasons in a third person's words, for the advisor and
+ * the share link) and each conflict its `lateMinutes` / `earlyMinutes`. Version 1 snapshots lack
+ * them and still render (with the learner's own reasons).
+ */
+export const SNAPSHOT_VERSION = 2;
 
 export interface SnapshotSection {
   sectionId: string;
@@ -14,10 +19,12 @@ export interface SnapshotSection {
   format: string;
   verdict: string;
   reasons: string[];
+  /** The reasons as an advisor reads them ("the learner's time"); absent in version 1. */
+  sharedReasons?: string[];
   live: {
     sessions: number;
     attendancePercent: number;
-    conflicts: { start: string; end: string; local: string; overlapMinutes: number; partial: boolean; shifted: boolean; with?: string[] }[];
+    conflicts: { start: string; end: string; local: string; overlapMinutes: number; partial: boolean; lateMinutes?: number; earlyMinutes?: number; shifted: boolean; with?: string[] }[];
     shifts: { usual: string; shifted: string; dates: string[] }[];
   } | null;
   async: {
@@ -64,6 +71,7 @@ export function snapshotOf(response: CheckResponse, options: { includeTitles: bo
       format: s.format,
       verdict: s.verdict,
       reasons: [...s.reasons],
+      sharedReasons: [...s.sharedReasons],
       live: s.live
         ? {
             sessions: s.live.sessions.length,
@@ -76,6 +84,8 @@ export function snapshotOf(response: CheckResponse, options: { includeTitles: bo
                 local: x.local,
                 overlapMinutes: x.conflict?.overlapMinutes ?? 0,
                 partial: x.conflict?.partial ?? false,
+                lateMinutes: x.conflict?.lateMinutes ?? 0,
+                earlyMinutes: x.conflict?.earlyMinutes ?? 0,
                 shifted: x.shifted,
                 ...(include && x.conflict ? { with: [...x.conflict.with] } : {}),
               })),

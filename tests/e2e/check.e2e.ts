@@ -380,4 +380,33 @@ describeE2E("check page /check: calendars, formats compared, what-if, study plan
       expect(await item.getAttribute("class")).toContain("bad");
     }
   });
+
+  test("an empty calendar: a notice before any verdict; sleep hours and recordings from 'Your week' change the verdict", async () => {
+    const page = await openCheck(DESKTOP);
+    const empty = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//FormatFit e2e//empty//EN\r\nEND:VCALENDAR\r\n";
+    await page.locator('input[type="file"]').setInputFiles([{ name: "empty.ics", mimeType: "text/calendar", buffer: Buffer.from(empty) }]);
+    await expect.poll(() => calendarItem(page, "empty.ics").locator("p").first().textContent(), { timeout: WAIT }).toMatch(/^0 events/);
+    await page.getByRole("checkbox", { name: /^PM-101 Project Management Foundations/ }).check();
+    await page.getByRole("button", { name: "Check which formats fit" }).click();
+    await page.getByRole("heading", { name: "Your result", exact: true }).waitFor({ timeout: WAIT });
+    const notice = page.locator(".results .notice[role=alert]");
+    await expect.poll(() => notice.locator("p").first().textContent(), { timeout: WAIT }).toBe("Before you trust this answer:");
+    const items = (await notice.locator("li").allTextContents()).join("\n");
+    expect(items).toContain("empty.ics has no events at all. Is it the right file? An empty export makes every section look free.");
+    // The notice comes before the first verdict on the page.
+    const [noticeTop, verdictTop] = await Promise.all([notice.evaluate((n) => n.getBoundingClientRect().top), card(page, "PM-101-S1").evaluate((n) => n.getBoundingClientRect().top)]);
+    expect(noticeTop).toBeLessThan(verdictTop);
+    expect(await verdict(page, "PM-101-S1")).toBe("Fits");
+
+    // PM-101-S1 meets 18:30–20:00 New York time: a learner asleep 17:00–22:00 cannot attend any session live.
+    await page.getByLabel("I sleep from").fill("17:00");
+    await page.getByLabel("and wake at").fill("22:00");
+    await page.getByRole("button", { name: "Check which formats fit" }).click();
+    await expect.poll(() => verdict(page, "PM-101-S1"), { timeout: WAIT }).toBe("Does not fit");
+    expect((await card(page, "PM-101-S1").locator("ul.reasons li").allTextContents()).join(" ")).toMatch(/in your sleep hours \(17:00–22:00 your time\)/);
+    // Every PM-101-S1 session is recorded: watching the recordings makes it a trade-off.
+    await page.getByLabel(/I would watch the recordings instead/).check();
+    await page.getByRole("button", { name: "Check which formats fit" }).click();
+    await expect.poll(() => verdict(page, "PM-101-S1"), { timeout: WAIT }).toBe("Fits with trade-offs");
+  });
 });

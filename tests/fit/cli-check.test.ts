@@ -157,7 +157,7 @@ describe("check without --json", () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split("\n");
     expect(lines[0]).toMatch(/^Section\s+Format\s+Verdict\s+Live\s+Deadlines$/);
-    expect(lines[1]).toMatch(/^WK-100-S1\s+synchronous\s+does not fit\s+4\/14 sessions clash$/);
+    expect(lines[1]).toMatch(/^WK-100-S1\s+synchronous\s+does not fit\s+4\/14 missed$/);
     expect(r.stdout).toContain("clash 11 Jan: 60 min with Team sync");
     expect(r.stdout).toContain("clash 27 Jan: 60 min with Team sync (moved to Wednesday)");
   });

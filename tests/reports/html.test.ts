@@ -27,6 +27,7 @@ function hostileSnapshot(): ReportSnapshot {
         ...live,
         courseTitle: `Course ${SCRIPT}`,
         reasons: [`Reason ${SCRIPT}`],
+        sharedReasons: [`Shared reason ${SCRIPT}`],
         live: {
           ...live.live,
           conflicts: live.live.conflicts.map((c) => ({ ...c, local: `Tue ${IMG}`, with: [`Soccer ${SCRIPT}`, `Yoga & <b>stretch</b>`] })),
@@ -87,10 +88,28 @@ describe("reportBodyHtml and reportDocument", () => {
   it("escape every string of the snapshot", () => {
     const report = reportOf("Hostile snapshot", hostileSnapshot());
     const html = reportDocument(report.title, reportBodyHtml(report));
+    const owners = reportBodyHtml(report, { audience: "owner" });
     expectNoInjectedMarkup(html);
-    for (const text of [`Course ${ESCAPED_SCRIPT}`, `Reason ${ESCAPED_SCRIPT}`, `Soccer ${ESCAPED_SCRIPT}`, "Yoga &amp; &lt;b&gt;stretch&lt;/b&gt;", `Essay ${ESCAPED_SCRIPT}`, `Week ${ESCAPED_SCRIPT}`, `Plan ${ESCAPED_SCRIPT}`, "Tue &quot;&gt;&lt;img src=x onerror=&#39;alert(2)&#39;&gt;"]) {
+    expectNoInjectedMarkup(owners);
+    expect(owners).toContain(`Reason ${ESCAPED_SCRIPT}`);
+    for (const text of [`Course ${ESCAPED_SCRIPT}`, `Shared reason ${ESCAPED_SCRIPT}`, `Soccer ${ESCAPED_SCRIPT}`, "Yoga &amp; &lt;b&gt;stretch&lt;/b&gt;", `Essay ${ESCAPED_SCRIPT}`, `Week ${ESCAPED_SCRIPT}`, `Plan ${ESCAPED_SCRIPT}`, "Tue &quot;&gt;&lt;img src=x onerror=&#39;alert(2)&#39;&gt;"]) {
       expect(html).toContain(text);
     }
+  });
+
+  it("say what a partial clash costs: joining late or leaving early", () => {
+    const base = sampleSnapshot();
+    const [live] = base.sections;
+    if (!live?.live) throw new Error("sampleSnapshot changed shape");
+    const conflict = { start: "2027-01-12T23:30:00Z", end: "2027-01-13T02:00:00Z", local: "Tue 12 Jan 18:30", overlapMinutes: 15, shifted: false };
+    const snapshot = {
+      ...base,
+      sections: [{ ...live, live: { ...live.live, conflicts: [{ ...conflict, partial: true, lateMinutes: 15, earlyMinutes: 0 }, { ...conflict, partial: true, lateMinutes: 0, earlyMinutes: 10, overlapMinutes: 10 }, { ...conflict, partial: false, lateMinutes: 0, earlyMinutes: 0, overlapMinutes: 60 }] } }],
+    };
+    const html = reportBodyHtml(reportOf("Partial", snapshot));
+    expect(html).toContain("<td>15 (joins 15 min late)</td>");
+    expect(html).toContain("<td>10 (leaves 10 min early)</td>");
+    expect(html).toContain("<td>60</td>");
   });
 
   it("escape notes and their authors, and turn newlines into <br>", () => {

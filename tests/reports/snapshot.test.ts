@@ -92,6 +92,31 @@ describe("snapshotOf a real check", () => {
     expect(JSON.stringify(frozen)).toBe(before);
   });
 
+  it("keeps the reasons in a third person's words for a shared view: the advisor reads of the learner's time, the owner of their own", () => {
+    const snap = snapshotOf(response, { includeTitles: false, checkedAt: CHECKED_AT });
+    const own = snap.sections.flatMap((s) => s.reasons).join("\n");
+    const shared = snap.sections.flatMap((s) => s.sharedReasons ?? []).join("\n");
+    expect(own).toMatch(/\byour\b/i); // so the test below can fail
+    expect(shared).not.toMatch(/\byou(r)?\b/i);
+    expect(shared).toMatch(/the learner/);
+    const report = { id: "r", title: "t", includeTitles: false, createdAt: CHECKED_AT, updatedAt: CHECKED_AT, expiresAt: CHECKED_AT, snapshot: snap };
+    const reasonsOf = (html: string) => [...html.matchAll(/<ul><li>(.*?)<\/ul>/g)].map((m) => m[1]).join("\n");
+    expect(reasonsOf(reportBodyHtml(report))).not.toMatch(/\byour\b/i);
+    expect(reasonsOf(reportBodyHtml(report, { audience: "owner" }))).toMatch(/\byour\b/i);
+  });
+
+  it("records, per clash, the minutes at the session's start and end", () => {
+    const snap = snapshotOf(response, { includeTitles: false, checkedAt: CHECKED_AT });
+    const conflicts = snap.sections.flatMap((s) => s.live?.conflicts ?? []);
+    expect(conflicts.length).toBeGreaterThan(0);
+    for (const c of conflicts) {
+      expect(c.lateMinutes).toBeGreaterThanOrEqual(0);
+      expect(c.earlyMinutes).toBeGreaterThanOrEqual(0);
+      expect(c.lateMinutes).toBeLessThanOrEqual(c.overlapMinutes);
+      expect(c.earlyMinutes).toBeLessThanOrEqual(c.overlapMinutes);
+    }
+  });
+
   it("refuses a check answered without details", () => {
     const { details: _details, ...bare } = response;
     expect(() => snapshotOf(bare, { includeTitles: false, checkedAt: CHECKED_AT })).toThrow(TypeError);

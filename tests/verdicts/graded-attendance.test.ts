@@ -18,6 +18,7 @@
  *   then 08:30. The stand-up takes the first 15 minutes of the 4 sessions from 24 Mar to 2 Apr (join
  *   late) and 15 minutes in the middle of the 6 from 7 Apr to 23 Apr (missed): 6 of 29, 21% ≤ 25%.
  */
+import { cliRaw, runTable } from "./helpers";
 import { describe, expect, it } from "vitest";
 import { api, check, cli, fitOf, ics, sectionOf, upload } from "./helpers";
 
@@ -129,6 +130,28 @@ describe("London: a Monday band practice until 23:45 against a 150-minute sessio
     expect(s.live?.conflicts[0]).toEqual({ start: "2027-01-11T23:30:00Z", end: "2027-01-12T02:00:00Z", overlapMinutes: 15, partial: true });
     expect(s.live?.conflicts.find((c) => c.start === "2027-03-22T22:30:00Z")).toEqual({ start: "2027-03-22T22:30:00Z", end: "2027-03-23T01:00:00Z", overlapMinutes: 75, partial: false });
     expect(json.warnings).toEqual([]);
+  });
+
+  it("the CLI takes the learner's tolerance (--late) and sleep hours (--sleep), and its table says what each clash costs", () => {
+    const json = (late: string) => sectionOf(cli({ "band.ics": BAND }, ["--section", "HR-200-S1", "--tz", "Europe/London", "--sleep", "02:30-09:30", "--late", late]).json, "HR-200-S1");
+    expect(json("15").verdict).toBe("fits-with-tradeoffs");
+    expect(json("10").live && [json("10").live?.missed, json("10").live?.partial]).toEqual([12, 0]);
+    const table = runTable({ "band.ics": BAND }, ["--section", "HR-200-S1", "--tz", "Europe/London", "--sleep", "02:30-09:30"]);
+    expect(table).toMatch(/HR-200-S1 +synchronous +fits with trade-offs +1\/13 missed, 11 late\/early/);
+    expect(table).toContain("clash 11 Jan: 15 min with Band practice (join 15 min late)");
+    expect(table).toContain("clash 22 Mar: 75 min with Band practice (missed)");
+  });
+
+  it("the CLI refuses a bad --late, --sleep or --study-buffer in one line naming the option", () => {
+    for (const [args, message] of [
+      [["--late", "-5"], "--late -5 must be a whole number of minutes from 0 to 120."],
+      [["--late", "121"], "--late 121 must be a whole number of minutes from 0 to 120."],
+      [["--sleep", "23:00"], '--sleep 23:00 must be two times as HH:MM-HH:MM (for example 23:00-06:00), or "none".'],
+      [["--study-buffer", "1.5"], "--study-buffer 1.5 must be a whole number of minutes from 0 to 240."],
+    ] as const) {
+      const r = cliRaw({ "band.ics": BAND }, ["--section", "HR-200-S1", ...args]);
+      expect([r.code, r.stderr]).toEqual([1, `formatfit check: ${message}\n`]);
+    }
   });
 
   it("the API answers the same with the learner's preferences (a night owl): fits with trade-offs", async () => {

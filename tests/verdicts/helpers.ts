@@ -51,8 +51,8 @@ export interface CliAnswer {
 
 let registered = false;
 
-/** `formatfit check learner.ics … --json` over in-memory files (name → .ics text). */
-export function cli(files: Record<string, string>, args: readonly string[]): CliAnswer {
+/** `formatfit check learner.ics …` over in-memory files (name → .ics text), as it answers. */
+export function cliRaw(files: Record<string, string>, args: readonly string[]): { code: number; stdout: string; stderr: string } {
   if (!registered) {
     registerCheck();
     registered = true;
@@ -65,7 +65,19 @@ export function cli(files: Record<string, string>, args: readonly string[]): Cli
     },
     env: {},
   };
-  const r = runCli(["check", ...Object.keys(files), ...args, "--json"], io);
+  return runCli(["check", ...Object.keys(files), ...args], io);
+}
+
+/** `formatfit check learner.ics …` without --json: the table people read. */
+export function runTable(files: Record<string, string>, args: readonly string[]): string {
+  const r = cliRaw(files, args);
+  expect(r.code, r.stderr).toBe(0);
+  return r.stdout;
+}
+
+/** `formatfit check learner.ics … --json` over in-memory files (name → .ics text). */
+export function cli(files: Record<string, string>, args: readonly string[]): CliAnswer {
+  const r = cliRaw(files, [...args, "--json"]);
   expect(r.code, r.stderr).toBe(0);
   return { code: r.code, stderr: r.stderr, json: JSON.parse(r.stdout) as CheckResponse };
 }

@@ -90,6 +90,17 @@ describe("through the CLI and the API", () => {
     expect(sectionOf(json, "DA-110-H1").verdict).toBe("does-not-fit");
   });
 
+  it("the CLI takes --sleep and --watch-recordings: HR-200-H1 for a Sydney learner", () => {
+    const verdict = (args: string[]) => sectionOf(cli({ "quiet.ics": QUIET }, ["--section", "HR-200-H1", "--tz", "Australia/Sydney", ...args]).json, "HR-200-H1").verdict;
+    expect(verdict([])).toBe("does-not-fit");
+    expect(verdict(["--watch-recordings"])).toBe("fits-with-tradeoffs");
+    // No sleep hours: the 04:00 sessions are only outside the study hours (07:00–22:00), a trade-off.
+    expect(verdict(["--sleep", "none"])).toBe("fits-with-tradeoffs");
+    expect(verdict(["--sleep", "01:00-08:00"])).toBe("does-not-fit");
+    // 04:00, then 03:00 and 02:00 after the clock changes: only the last few more than half in 00:00–03:30.
+    expect(verdict(["--sleep", "00:00-03:30"])).toBe("fits-with-tradeoffs");
+  });
+
   it("the API takes sleepHours and watchRecordings from the preferences", async () => {
     const asleep = await api(QUIET, [
       ["section", "HR-200-H1"],

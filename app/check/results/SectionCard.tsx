@@ -4,10 +4,18 @@
  * DST-shift weeks), and the weekly load with the study plan to download.
  */
 import { useId } from "react";
-import type { SectionDetail } from "@/lib/fit/json";
+import type { SectionDetail, SessionDetail } from "@/lib/fit/json";
 import { plural } from "@/lib/words";
 import { LoadChart } from "../charts";
 import { VERDICT_TEXT } from "./verdicts";
+
+/** What a session's clash costs, in the learner's words: joined late, left early, or missed. */
+function clashText(c: NonNullable<SessionDetail["conflict"]>): string {
+  const what = `${c.with.join(", ")} — ${c.overlapMinutes} min`;
+  if (!c.partial) return `${what}: missed`;
+  const parts = [c.lateMinutes > 0 ? `join ${c.lateMinutes} min late` : "", c.earlyMinutes > 0 ? `leave ${c.earlyMinutes} min early` : ""].filter(Boolean);
+  return `${what}: ${parts.join(" and ") || "attended"}`;
+}
 
 export function SectionCard({ s, best, onDownloadPlan }: { s: SectionDetail; best: boolean; onDownloadPlan: (sectionId?: string) => void }) {
   const uid = useId();
@@ -30,7 +38,10 @@ export function SectionCard({ s, best, onDownloadPlan }: { s: SectionDetail; bes
       {s.live && (
         <details>
           <summary>
-            Live sessions: {conflicts.length} of {s.live.sessions.length} clash{shifted.length > 0 ? `; ${shifted.length} at a shifted local time` : ""}
+            Live sessions: {conflicts.length} of {s.live.sessions.length} clash
+            {s.live.partial > 0 ? ` (${s.live.partial} only at the start or end)` : ""}
+            {s.live.night > 0 ? `; ${s.live.night} in your sleep hours` : ""}
+            {shifted.length > 0 ? `; ${shifted.length} at a shifted local time` : ""}
           </summary>
           {s.live.shifts.length > 0 && (
             <p className="note">
@@ -50,13 +61,14 @@ export function SectionCard({ s, best, onDownloadPlan }: { s: SectionDetail; bes
               </thead>
               <tbody>
                 {s.live.sessions.map((x) => (
-                  <tr key={x.start} className={x.conflict ? "clash" : ""}>
+                  <tr key={x.start} className={x.conflict ? (x.conflict.partial ? "clash partial" : "clash") : x.night ? "night" : ""}>
                     <td>
                       {x.local}
                       {x.shifted ? <strong className="shift"> (shifted by DST)</strong> : null}
+                      {x.night ? <span className="night-mark"> (in your sleep hours)</span> : null}
                     </td>
                     <td>{x.sectionLocal}</td>
-                    <td>{x.conflict ? `${x.conflict.with.join(", ")} — ${x.conflict.overlapMinutes} min${x.conflict.partial ? " (late or leaving early)" : ""}` : "—"}</td>
+                    <td>{x.conflict ? clashText(x.conflict) : "—"}</td>
                   </tr>
                 ))}
               </tbody>

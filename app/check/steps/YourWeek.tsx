@@ -1,8 +1,10 @@
 "use client";
 /**
  * Step 3, your week: time zone, how all-day and tentative events count, study hours, buffers
- * around events, the shortest useful study block, the most study hours in a day, and the learner's
- * addresses (so invitations they declined do not count).
+ * around events, the study plan's distance from commitments, the shortest useful study block, the
+ * most study hours in a day, the hours the learner sleeps (a live section mostly in them does not
+ * fit unless they will watch recordings), and the learner's addresses (so invitations they
+ * declined do not count).
  */
 import { Field } from "../Field";
 import type { Week } from "../useCheckForm";
@@ -58,6 +60,15 @@ export function YourWeek({ uid, week, whatIf, setWhatIf }: { uid: string; week: 
             <input id={`${uid}-${id}`} type="number" min={0} max={240} step={5} value={whatIf[key]} onChange={(e) => setWhatIf({ ...whatIf, [key]: clampInt(e.target.value, 0, 240) })} />
           </Field>
         ))}
+        <Field id={`${uid}-sb`} label="Keep study this far from work and other commitments (minutes)">
+          <input id={`${uid}-sb`} type="number" min={0} max={240} step={5} value={p.studyBufferMinutes} onChange={(e) => setPreferences({ studyBufferMinutes: clampInt(e.target.value, 0, 240) })} />
+        </Field>
+        <Field id={`${uid}-sls`} label="I sleep from">
+          <input id={`${uid}-sls`} type="time" value={p.sleepHours.start} onChange={(e) => e.target.value && setPreferences({ sleepHours: { ...p.sleepHours, start: e.target.value } })} />
+        </Field>
+        <Field id={`${uid}-sle`} label="and wake at">
+          <input id={`${uid}-sle`} type="time" value={p.sleepHours.end} onChange={(e) => e.target.value && setPreferences({ sleepHours: { ...p.sleepHours, end: e.target.value } })} />
+        </Field>
         <Field id={`${uid}-mb`} label="Shortest useful study block (minutes)">
           <input id={`${uid}-mb`} type="number" min={5} max={240} step={5} value={p.minBlockMinutes} onChange={(e) => setPreferences({ minBlockMinutes: clampInt(e.target.value, 5, 240) })} />
         </Field>
@@ -76,6 +87,10 @@ export function YourWeek({ uid, week, whatIf, setWhatIf }: { uid: string; week: 
       <div className="check-row">
         <input type="checkbox" id={`${uid}-tent`} checked={p.tentativeIsBusy} onChange={(e) => setPreferences({ tentativeIsBusy: e.target.checked })} />
         <label htmlFor={`${uid}-tent`}>Count tentative events as busy</label>
+      </div>
+      <div className="check-row">
+        <input type="checkbox" id={`${uid}-watch`} checked={p.watchRecordings} onChange={(e) => setPreferences({ watchRecordings: e.target.checked })} />
+        <label htmlFor={`${uid}-watch`}>For live sessions in my sleep hours, I would watch the recordings instead</label>
       </div>
       <Field id={`${uid}-emails`} label="Your email addresses (so invitations you declined do not count)">
         <input id={`${uid}-emails`} type="text" inputMode="email" autoComplete="email" placeholder="you@work.example, you@home.example" value={week.emails} onChange={(e) => week.setEmails(e.target.value)} />

@@ -34,7 +34,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         advisors={advisors ?? []}
         manageKey={owner.kind === "anonymous" ? owner.key : undefined}
       />
-      <div dangerouslySetInnerHTML={{ __html: reportBodyHtml(report, { notes: notes ?? [], heading: false }) }} />
+      <div dangerouslySetInnerHTML={{ __html: reportBodyHtml(report, { notes: notes ?? [], heading: false, audience: "owner" }) }} />
     </>
   );
 }
