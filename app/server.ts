@@ -45,12 +45,17 @@ export function serverCheckRunner(): CheckRunner {
   return runner;
 }
 
+/** The client a request comes from (its address, or its IPv6 /64), as the rate limits and the check pool key it. */
+export function requestClient(request: Request): string {
+  return clientAddress(request.headers.get("x-forwarded-for"), serverConfig().trustedProxyHops);
+}
+
 /**
  * Counts one request against the rate limits of `kind`, per client address and, when known, per
  * owner; over a limit, throws the 429 (with Retry-After) the route answers with.
  */
 export async function rateLimit(request: Request, kind: LimitKind, owner?: Owner | null): Promise<void> {
-  const ip = clientAddress(request.headers.get("x-forwarded-for"), serverConfig().trustedProxyHops);
+  const ip = requestClient(request);
   const ownerKey = ownerLimitKey(owner);
   await (await serverLimits()).consume(kind, { ip, ...(ownerKey !== undefined ? { owner: ownerKey } : {}) });
 }

@@ -31,11 +31,18 @@ export interface WebCheckOptions {
   readonly connected?: ((connectionIds: readonly string[], window: Window) => Promise<ConnectedSource[]>) | undefined;
   /** Runs the CPU-heavy part: the server passes its worker pool's runner, tests {@link IN_PROCESS}. */
   readonly runner: CheckRunner;
+  /** Who asked (the client's address), so the runner can share its workers fairly. */
+  readonly client?: string;
+}
+
+/** What the runner is told of the request. */
+function runOptions(options: WebCheckOptions): { client?: string } {
+  return options.client !== undefined ? { client: options.client } : {};
 }
 
 /** Where a check's import, expansion and fit run. Errors come back as AppErrors. */
 export interface CheckRunner {
-  run(task: CheckTask): Promise<CheckTaskResult>;
+  run(task: CheckTask, options?: { readonly client?: string }): Promise<CheckTaskResult>;
 }
 
 /**
@@ -106,7 +113,7 @@ export async function webCheck(form: CheckForm, options: WebCheckOptions): Promi
   const sources = await sourcesOf(form, options);
   const request = { catalog: options.catalog, sources, preferences: form.preferences, sectionIds: form.sectionIds, courseIds: form.courseIds, together: form.together };
   const output = form.output === "study-plan" ? { kind: "study-plan" as const, now: options.now, ...(form.planSection !== undefined ? { planSection: form.planSection } : {}) } : { kind: "json" as const, details: form.details };
-  const result = await options.runner.run({ kind: "check", request, output });
+  const result = await options.runner.run({ kind: "check", request, output }, runOptions(options));
   if (result.kind === "ics") return { kind: "ics", text: result.text, filename: `study-plan${form.planSection ? `-${form.planSection}` : ""}.ics` };
   if (result.kind === "json") return { kind: "json", body: result.body };
   throw new AppError("INTERNAL", "The check answered a check with a list of calendars.");
@@ -122,7 +129,7 @@ export async function webCheck(form: CheckForm, options: WebCheckOptions): Promi
 export async function webInspect(form: CheckForm, options: WebCheckOptions): Promise<SourceSummary[]> {
   const sources = await sourcesOf(form, options);
   if (sources.length === 0) throw new AppError("NO_CALENDAR", "Add at least one calendar: upload an .ics file or paste a calendar's .ics address.");
-  const result = await options.runner.run({ kind: "inspect", sources, timeZone: form.preferences.timeZone });
+  const result = await options.runner.run({ kind: "inspect", sources, timeZone: form.preferences.timeZone }, runOptions(options));
   if (result.kind !== "sources") throw new AppError("INTERNAL", "The check answered a list of calendars with a check.");
   return result.sources;
 }

@@ -91,6 +91,31 @@ describe("WorkerPool", () => {
     expect(await queued).toBe("queued");
   });
 
+  it("shares the workers fairly: a freed worker goes to the client running the fewest tasks, not to a burst that queued first", async () => {
+    const p = pool({ size: 2, maxQueue: 8, deadlineMs: 5_000 });
+    const order: string[] = [];
+    const task = (client: string, tag: string, ms: number) => p.run({ kind: "spin", ms }, { client }).then(() => order.push(tag));
+    // The attacker holds both workers and queues three more; then a learner asks.
+    const attack = [1, 2, 3, 4, 5].map((n) => task("203.0.113.66", `attacker-${n}`, 300));
+    const learner = task("198.51.100.10", "learner", 10);
+    await Promise.all([...attack, learner]);
+    // The learner is served by the first worker to free up, ahead of the attacker's queued tasks.
+    expect(order.indexOf("learner")).toBeLessThanOrEqual(2);
+  });
+
+  it("caps one client's waiting tasks (half the queue by default) while others still get in", async () => {
+    const p = pool({ size: 1, maxQueue: 4, deadlineMs: 2_000 });
+    const running = rejection(p.run({ kind: "spin", ms: -1 }, { client: "a" }));
+    const queuedA = [p.run({ kind: "echo", value: 1 }, { client: "a" }), p.run({ kind: "echo", value: 2 }, { client: "a" })];
+    const refused = await rejection(p.run({ kind: "echo", value: 3 }, { client: "a" }));
+    expect((refused as IsolationError).reason).toBe("queue-full");
+    const other = p.run({ kind: "echo", value: "b" }, { client: "b" });
+    expect(p.stats()).toMatchObject({ busy: 1, queued: 3 });
+    expect(((await running) as IsolationError).reason).toBe("deadline");
+    expect(await other).toBe("b");
+    expect(await Promise.all(queuedA)).toEqual([1, 2]);
+  });
+
   it("refuses a task that waited longer than maxQueueWaitMs for a worker", async () => {
     const p = pool({ size: 1, maxQueue: 4, maxQueueWaitMs: 200, deadlineMs: 2_000 });
     const running = rejection(p.run({ kind: "spin", ms: -1 }));

@@ -128,6 +128,8 @@ export interface IsolatedOptions {
   readonly pool?: CheckPool;
   /** A shorter deadline for this check, in ms (never longer than the pool's). */
   readonly deadlineMs?: number;
+  /** Who asked (the client's address): workers are shared fairly between clients. */
+  readonly client?: string;
 }
 
 /**
@@ -174,13 +176,13 @@ export async function inspectIsolated(sources: readonly CalendarSource[], option
  * await webCheck(form, { catalog, now: Date.now(), runner: isolatedRunner() });
  */
 export function isolatedRunner(pool?: CheckPool): CheckRunner {
-  return { run: (task) => runTask(task, pool ? { pool } : {}) };
+  return { run: (task, options = {}) => runTask(task, { ...(pool ? { pool } : {}), ...(options.client !== undefined ? { client: options.client } : {}) }) };
 }
 
 async function runTask(task: CheckTask, options: IsolatedOptions): Promise<CheckTaskResult> {
   const pool = options.pool ?? checkPool();
   try {
-    return await pool.run(task, options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {});
+    return await pool.run(task, { ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}), ...(options.client !== undefined ? { client: options.client } : {}) });
   } catch (e) {
     throw isolatedAppError(e);
   }

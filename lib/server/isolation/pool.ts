@@ -37,6 +37,18 @@ export interface WorkerPoolOptions {
   readonly maxHeapMb: number;
   /** Passed to every worker as `workerData`. */
   readonly workerData?: unknown;
+  /**
+   * Tasks one client may have waiting at most (default: half the queue, at least 1); one more from
+   * that client is refused with `queue-full` while others still get in.
+   */
+  readonly maxQueuedPerClient?: number;
+}
+
+/** How a task is run: a shorter deadline, and whose task it is (for a fair share of the workers). */
+export interface RunOptions {
+  readonly deadlineMs?: number;
+  /** Who asked (a client address or an owner): a freed worker goes first to the client running the fewest tasks. */
+  readonly client?: string;
 }
 
 /** Which limit stopped a task. */
@@ -85,6 +97,7 @@ interface Job {
   readonly id: number;
   readonly input: unknown;
   readonly deadlineMs: number;
+  readonly client: string | undefined;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: Error) => void;
   waitTimer?: ReturnType<typeof setTimeout>;
@@ -121,6 +134,8 @@ export class WorkerPool<I, O> {
   private readonly options: WorkerPoolOptions;
   private readonly slots = new Set<Slot>();
   private readonly queue: Job[] = [];
+  /** Tasks running per client. */
+  private readonly running = new Map<string, number>();
   private nextId = 1;
   private started = 0;
   private closed = false;
@@ -136,17 +151,19 @@ export class WorkerPool<I, O> {
    * Runs one task. Resolves with the worker's answer; rejects with {@link TaskError} when the task
    * threw, or {@link IsolationError} when a limit stopped it.
    */
-  run(input: I, options: { deadlineMs?: number } = {}): Promise<O> {
+  run(input: I, options: RunOptions = {}): Promise<O> {
     if (this.closed) return Promise.reject(new IsolationError("closed", "The worker pool is closed."));
     const deadlineMs = Math.min(options.deadlineMs ?? this.options.deadlineMs, this.options.deadlineMs);
     return new Promise<O>((resolve, reject) => {
-      const job: Job = { id: this.nextId++, input, deadlineMs, resolve: resolve as (v: unknown) => void, reject };
+      const job: Job = { id: this.nextId++, input, deadlineMs, client: options.client, resolve: resolve as (v: unknown) => void, reject };
       const slot = this.idleSlot();
       if (slot) {
         this.start(slot, job);
         return;
       }
-      if (this.queue.length >= this.options.maxQueue) {
+      const perClient = this.options.maxQueuedPerClient ?? Math.max(1, Math.floor(this.options.maxQueue / 2));
+      const mine = job.client === undefined ? 0 : this.queue.filter((j) => j.client === job.client).length;
+      if (this.queue.length >= this.options.maxQueue || mine >= perClient) {
         reject(
           new IsolationError("queue-full", `All ${this.options.size} workers are busy and ${this.queue.length} tasks are waiting.`, {
             limit: this.options.maxQueue,
@@ -241,6 +258,7 @@ export class WorkerPool<I, O> {
   private start(slot: Slot, job: Job): void {
     clearTimeout(job.waitTimer);
     slot.job = job;
+    if (job.client !== undefined) this.running.set(job.client, (this.running.get(job.client) ?? 0) + 1);
     slot.worker.ref();
     job.runTimer = setTimeout(() => {
       if (slot.job !== job) return;
@@ -253,6 +271,7 @@ export class WorkerPool<I, O> {
       slot.worker.postMessage({ id: job.id, input: job.input });
     } catch (cause) {
       // Not structured-clone friendly (a function, a class with private fields…): the caller's bug.
+      this.finished(job);
       slot.job = undefined;
       clearTimeout(job.runTimer);
       slot.worker.unref();
@@ -265,6 +284,7 @@ export class WorkerPool<I, O> {
     const job = slot.job;
     if (!job || job.id !== reply.id) return;
     clearTimeout(job.runTimer);
+    this.finished(job);
     slot.job = undefined;
     slot.worker.unref();
     if (reply.ok) job.resolve(reply.value);
@@ -275,17 +295,40 @@ export class WorkerPool<I, O> {
   /** Takes the slot out of the pool (its worker is dead or being killed); the next task starts a new one. */
   private retire(slot: Slot): void {
     if (slot.job) clearTimeout(slot.job.runTimer);
+    this.finished(slot.job);
     slot.job = undefined;
     slot.gone = true;
     this.slots.delete(slot);
+  }
+
+  /** A task left its worker (answered, failed or killed): its client runs one fewer. */
+  private finished(job: Job | undefined): void {
+    if (job?.client === undefined) return;
+    const n = (this.running.get(job.client) ?? 1) - 1;
+    if (n > 0) this.running.set(job.client, n);
+    else this.running.delete(job.client);
+  }
+
+  /**
+   * The next task for a freed worker: the longest-waiting task of the client running the fewest
+   * (a task without a client counts as running none), so one client's burst cannot hold every
+   * worker while others wait.
+   */
+  private nextJob(): Job | undefined {
+    let best = -1;
+    let fewest = Infinity;
+    this.queue.forEach((j, i) => {
+      const n = j.client === undefined ? 0 : (this.running.get(j.client) ?? 0);
+      if (n < fewest) [best, fewest] = [i, n];
+    });
+    return best < 0 ? undefined : this.queue.splice(best, 1)[0];
   }
 
   private drain(): void {
     while (this.queue.length > 0 && !this.closed) {
       const slot = this.idleSlot();
       if (!slot) return;
-      const job = this.queue.shift() as Job;
-      this.start(slot, job);
+      this.start(slot, this.nextJob() as Job);
     }
   }
 }

@@ -1,0 +1,191 @@
+/**
+ * `npm run bench:abuse` (issue 13): the built server under attack. Starts `next start`, measures
+ * ordinary traffic alone (learners posting a check for one course, page loads of `/`), then the
+ * same traffic while an attacker posts hostile calendars back to back, and prints both side by
+ * side with the hostile requests' answers and the server's memory.
+ *
+ * Each simulated client has its own address (X-Forwarded-For, as a proxy in front writes it), so
+ * the per-address limits and the pool's fair share see one attacker and many learners (each check
+ * from another learner, 200 ms apart per simulated browser); the attacker posts back to back. The attack runs twice: with the
+ * default rate limits (the attacker is soon answered 429) and with rate limits off, so that what
+ * holds is the worker pool alone (a deadline and heap per check, a bounded queue) — the case of
+ * "a budget is wrong".
+ *
+ * Goals: ordinary checks' p95 during the attack within 2× of without; `GET /` never over 1 s;
+ * every hostile request answered within 10 s; RSS bounded; the server never crashes.
+ *
+ * Flags: `--seconds N` per phase (default 20).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { hasBuild, multipart, percentile, root, startNext, treeRssMb, type NextServer } from "./http";
+
+const args = process.argv.slice(2);
+const SECONDS = Number(args[args.indexOf("--seconds") + 1] ?? 20) || 20;
+
+function vcalendar(events: string[]): string {
+  return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//FormatFit bench//abuse//EN", ...events, "END:VCALENDAR", ""].join("\r\n");
+}
+
+function vevent(i: number, lines: string[]): string {
+  return ["BEGIN:VEVENT", `UID:abuse-${i}@formatfit.bench`, "DTSTAMP:20261201T000000Z", ...lines, `SUMMARY:Event ${i}`, "END:VEVENT"].join("\r\n");
+}
+
+/** The hostile files of issues 12 and 13, each as the check page would post it. */
+function hostileFiles(): { name: string; body: string | Buffer }[] {
+  const minutely = vcalendar(Array.from({ length: 160 }, (_, i) => vevent(i, [`DTSTART:20270104T${String(i % 24).padStart(2, "0")}0000Z`, "DURATION:PT1M", "RRULE:FREQ=MINUTELY"])));
+  const secondly = vcalendar(Array.from({ length: 10 }, (_, i) => vevent(i, ["DTSTART:20270104T090000Z", "DURATION:PT1S", "RRULE:FREQ=SECONDLY"])));
+  const hourly = vcalendar(Array.from({ length: 4_000 }, (_, i) => vevent(i, [`DTSTART:20270104T${String(i % 24).padStart(2, "0")}0000Z`, "DURATION:PT30M", "RRULE:FREQ=HOURLY;COUNT=5000"])));
+  const depth = 45_000;
+  const nested = vcalendar(["BEGIN:X-A".concat("\r\nBEGIN:X-A".repeat(depth - 1)), "END:X-A".repeat(1).concat("\r\nEND:X-A".repeat(depth - 1)), vevent(0, ["DTSTART:20270111T150000Z", "DTEND:20270111T160000Z"])]);
+  const huge = vcalendar(Array.from({ length: 14_000 }, (_, i) => vevent(i, [`DTSTART:20270111T${String(i % 24).padStart(2, "0")}0000Z`, "DURATION:PT1H", `DESCRIPTION:${"x".repeat(600)}`])));
+  return [
+    { name: "minutely-160.ics", body: minutely },
+    { name: "secondly-10.ics", body: secondly },
+    { name: "hourly-4000x5000.ics", body: hourly },
+    { name: "nested-45000.ics", body: nested },
+    { name: "huge-10mb.ics", body: huge },
+  ];
+}
+
+interface Timed {
+  ms: number;
+  status: number;
+}
+
+async function timed(url: string, init: RequestInit, timeoutMs = 30_000): Promise<Timed> {
+  const t0 = performance.now();
+  try {
+    const res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    await res.arrayBuffer();
+    return { ms: performance.now() - t0, status: res.status };
+  } catch {
+    return { ms: performance.now() - t0, status: 0 };
+  }
+}
+
+/** Runs `fn` in a loop until `until`, collecting what it returns. */
+async function loop<T>(until: number, fn: (n: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (let n = 0; Date.now() < until; n++) out.push(await fn(n));
+  return out;
+}
+
+interface Phase {
+  checks: Timed[];
+  pages: Timed[];
+  hostile: (Timed & { name: string })[];
+  rssMaxMb: number;
+}
+
+const LEARNERS = 3;
+const LEARNER_PAUSE_MS = 200;
+
+async function phase(server: NextServer, attack: boolean): Promise<Phase> {
+  const learner = multipart(
+    [{ name: "learner.ics", body: readFileSync(join(root, "tests/fixtures/ics/learner-spring-2027.ics")) }],
+    [
+      ["preferences", JSON.stringify({ timeZone: "America/New_York" })],
+      ["course", "PM-101"],
+      ["details", "true"],
+    ],
+  );
+  const until = Date.now() + SECONDS * 1000;
+  let rssMaxMb = 0;
+  const sampler = setInterval(() => (rssMaxMb = Math.max(rssMaxMb, server.child.pid ? treeRssMb(server.child.pid) : 0)), 250);
+  const files = hostileFiles().map((f) => ({ name: f.name, ...multipart([f], [["preferences", JSON.stringify({ timeZone: "America/New_York" })]]) }));
+  const post = (body: { body: Buffer; type: string }, address: string) =>
+    ({ method: "POST", headers: { "content-type": body.type, "x-forwarded-for": address, origin: server.base }, body: new Uint8Array(body.body) }) satisfies RequestInit;
+  // Learners: each check from another learner (its own address), a pause between them, as people click.
+  const learners = Array.from({ length: LEARNERS }, (_, k) =>
+    loop(until, async (n) => {
+      const r = await timed(`${server.base}/api/check`, post(learner, `198.51.${100 + k}.${(n % 250) + 1}`));
+      await new Promise((res) => setTimeout(res, LEARNER_PAUSE_MS));
+      return r;
+    }),
+  );
+  const pages = loop(until, async () => {
+    const r = await timed(`${server.base}/`, { headers: { "x-forwarded-for": "198.51.100.50" } });
+    await new Promise((res) => setTimeout(res, 100));
+    return r;
+  });
+  // Two attackers' connections, each cycling through the files.
+  const attackers = attack
+    ? [0, 1].map((a) =>
+        loop(until, async (n) => {
+          const f = files[(n + a * 2) % files.length] as (typeof files)[number];
+          return { name: f.name, ...(await timed(`${server.base}/api/check`, post(f, "203.0.113.66"))) };
+        }),
+      )
+    : [];
+  const [checks, pageTimes, hostile] = await Promise.all([Promise.all(learners).then((x) => x.flat()), pages, Promise.all(attackers).then((x) => x.flat())]);
+  clearInterval(sampler);
+  return { checks, pages: pageTimes, hostile, rssMaxMb };
+}
+
+function line(label: string, xs: Timed[]): string {
+  const ms = xs.map((x) => x.ms);
+  const bad = xs.filter((x) => x.status !== 200).length;
+  return `${label.padEnd(34)} n=${String(xs.length).padStart(4)}  p50 ${percentile(ms, 50).toFixed(0).padStart(5)} ms  p95 ${percentile(ms, 95).toFixed(0).padStart(5)} ms  max ${percentile(ms, 100).toFixed(0).padStart(5)} ms  non-200 ${bad}`;
+}
+
+function hostileSummary(hostile: Phase["hostile"]): string {
+  const byName = new Map<string, (Timed & { name: string })[]>();
+  for (const h of hostile) byName.set(h.name, [...(byName.get(h.name) ?? []), h]);
+  return [...byName]
+    .map(([name, xs]) => {
+      const statuses = [...new Set(xs.map((x) => x.status))].sort().join("/");
+      return `  ${name.padEnd(24)} ×${String(xs.length).padStart(3)}  answered ${statuses}  max ${Math.max(...xs.map((x) => x.ms)).toFixed(0)} ms`;
+    })
+    .join("\n");
+}
+
+async function scenario(label: string, env: Record<string, string>): Promise<boolean> {
+  const server = await startNext({ NEXTAUTH_SECRET: "a-bench-secret-of-at-least-32-characters!", FORMATFIT_TRUSTED_PROXY_HOPS: "1", ...env });
+  try {
+    await phase(server, false).catch(() => undefined); // warm: workers started, routes compiled
+    const quiet = await phase(server, false);
+    const attacked = await phase(server, true);
+    const alive = (await fetch(`${server.base}/`).catch(() => undefined))?.ok === true && server.child.exitCode === null;
+    const p95 = (xs: Timed[]) => percentile(xs.map((x) => x.ms), 95);
+    const ratio = p95(attacked.checks) / p95(quiet.checks);
+    const pageMax = Math.max(...attacked.pages.map((p) => p.ms));
+    const hostileMax = Math.max(0, ...attacked.hostile.map((h) => h.ms));
+    console.log(`\n== ${label} (${SECONDS} s per phase; ${LEARNERS} learners checking with ${LEARNER_PAUSE_MS} ms between checks, page loads every 100 ms${attacked.hostile.length ? ", 2 attacker connections from one address, back to back" : ""})`);
+    console.log(line("checks, no attack", quiet.checks));
+    console.log(line("checks, under attack", attacked.checks));
+    console.log(line("GET /, no attack", quiet.pages));
+    console.log(line("GET /, under attack", attacked.pages));
+    console.log(`hostile requests (${attacked.hostile.length}):\n${hostileSummary(attacked.hostile)}`);
+    console.log(`server RSS (process tree), max: ${quiet.rssMaxMb.toFixed(0)} MB without, ${attacked.rssMaxMb.toFixed(0)} MB under attack`);
+    const verdicts = [
+      [`checks' p95 under attack ${ratio.toFixed(2)}× of without (goal ≤ 2×)`, ratio <= 2],
+      [`GET / max under attack ${pageMax.toFixed(0)} ms (goal ≤ 1000 ms)`, pageMax <= 1000],
+      [`hostile requests answered within ${hostileMax.toFixed(0)} ms (goal ≤ 10000 ms, none dropped)`, hostileMax <= 10_000 && attacked.hostile.every((h) => h.status !== 0)],
+      [`ordinary checks all answered 200`, [...quiet.checks, ...attacked.checks].every((c) => c.status === 200)],
+      [`server alive after the attack`, alive],
+    ] as const;
+    for (const [what, ok] of verdicts) console.log(`  ${ok ? "met " : "MISSED"}  ${what}`);
+    return verdicts.every(([, ok]) => ok);
+  } finally {
+    server.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  if (!hasBuild()) {
+    console.log("bench:abuse needs a production build: run `npm run build` first.");
+    process.exitCode = 1;
+    return;
+  }
+  const sizes = hostileFiles().map((f) => `${f.name} ${(Buffer.byteLength(f.body) / 1024).toFixed(0)} KB`);
+  console.log(`hostile files: ${sizes.join(", ")}`);
+  const a = await scenario("default rate limits", {});
+  const b = await scenario("rate limits off: the worker pool alone", { FORMATFIT_RATE_LIMITS: "off" });
+  if (!a || !b) process.exitCode = 1;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
