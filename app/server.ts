@@ -12,7 +12,7 @@ import { DAY } from "@/lib/time/units";
 import { serverConfig } from "@/lib/server/config";
 import { isolatedRunner } from "@/lib/server/isolation/check";
 import { clientAddress, ownerLimitKey, serverLimits, type LimitKind } from "@/lib/server/limits";
-import type { CheckRunner } from "@/lib/check/web";
+import type { CheckRunner, WebCheckOptions } from "@/lib/check/web";
 import type { Owner } from "@/lib/reports";
 
 let cached: { key: string; catalog: Catalog } | undefined;
@@ -43,6 +43,14 @@ let runner: CheckRunner | undefined;
 export function serverCheckRunner(): CheckRunner {
   runner ??= isolatedRunner();
   return runner;
+}
+
+/**
+ * What every web check on this server is given: the catalog, the clock, the URL fetcher's
+ * settings, the worker pool, the client (for its fair share of the workers) and the budget.
+ */
+export function checkOptions(request: Request): Omit<WebCheckOptions, "connected"> {
+  return { catalog: serverCatalog(), now: Date.now(), fetch: urlFetchOptions(), runner: serverCheckRunner(), client: requestClient(request), budget: serverConfig().check.budget };
 }
 
 /** The client a request comes from (its address, or its IPv6 /64), as the rate limits and the check pool key it. */

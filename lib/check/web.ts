@@ -12,7 +12,7 @@ import { DEFAULT_CHECK_LIMITS } from "./form";
 import { termWindow } from "../fit";
 import type { ProviderError } from "../providers/http";
 import { toAppError } from "./app-error";
-import { requestedSections, type CalendarSource, type CheckResponse, type ConnectedSource, type SourceSummary } from "./run";
+import { requestedSections, type CalendarSource, type CheckResponse, type ConnectedSource, type ExpansionLimits, type SourceSummary } from "./run";
 import { runCheckTask, type CheckTask, type CheckTaskResult } from "./task";
 import { fetchCalendarUrl, type FetchCalendarOptions } from "../sources/url";
 import type { Window } from "../time/window";
@@ -33,6 +33,8 @@ export interface WebCheckOptions {
   readonly runner: CheckRunner;
   /** Who asked (the client's address), so the runner can share its workers fairly. */
   readonly client?: string;
+  /** The expansion budget of one check (the server's configuration; the library's defaults without). */
+  readonly budget?: ExpansionLimits;
 }
 
 /** What the runner is told of the request. */
@@ -111,7 +113,7 @@ async function sourcesOf(form: CheckForm, options: WebCheckOptions): Promise<Cal
  */
 export async function webCheck(form: CheckForm, options: WebCheckOptions): Promise<WebCheckAnswer> {
   const sources = await sourcesOf(form, options);
-  const request = { catalog: options.catalog, sources, preferences: form.preferences, sectionIds: form.sectionIds, courseIds: form.courseIds, together: form.together };
+  const request = { catalog: options.catalog, sources, preferences: form.preferences, sectionIds: form.sectionIds, courseIds: form.courseIds, together: form.together, ...(options.budget ? { budget: options.budget } : {}) };
   const output = form.output === "study-plan" ? { kind: "study-plan" as const, now: options.now, ...(form.planSection !== undefined ? { planSection: form.planSection } : {}) } : { kind: "json" as const, details: form.details };
   const result = await options.runner.run({ kind: "check", request, output }, runOptions(options));
   if (result.kind === "ics") return { kind: "ics", text: result.text, filename: `study-plan${form.planSection ? `-${form.planSection}` : ""}.ics` };

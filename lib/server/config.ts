@@ -30,6 +30,18 @@ export interface CheckIsolationConfig {
   readonly maxHeapMb: number;
   /** The built worker file, when not the default (lib/server/isolation/check.ts). */
   readonly workerFile: string | undefined;
+  /**
+   * The expansion budget of one web check (lib/recurrence/budget.ts): smaller than the library's
+   * defaults, which the CLI keeps, because a web check shares the machine. A 10,000-event calendar
+   * (7.9 MB, near the upload limit) takes about 194,000 steps and 46,000 occurrences over a term.
+   */
+  readonly budget: {
+    readonly maxStepsPerRule: number;
+    readonly maxStepsPerSource: number;
+    readonly maxSteps: number;
+    readonly maxOccurrencesPerSource: number;
+    readonly maxOccurrences: number;
+  };
 }
 
 export interface Config {
@@ -125,6 +137,7 @@ export function loadConfig(env: Env, options: { randomSecret?: () => string } = 
       deadlineMs: integer(env, "FORMATFIT_CHECK_DEADLINE_MS", 20_000, 100, 600_000),
       maxHeapMb: integer(env, "FORMATFIT_CHECK_HEAP_MB", 512, 64, 65_536),
       workerFile: workerFile === "" ? undefined : workerFile,
+      budget: checkBudget(integer(env, "FORMATFIT_CHECK_MAX_STEPS", 1_000_000, 10_000, 100_000_000), integer(env, "FORMATFIT_CHECK_MAX_OCCURRENCES", 200_000, 1_000, 10_000_000)),
     },
     rateLimits,
     trustedProxyHops: integer(env, "FORMATFIT_TRUSTED_PROXY_HOPS", 1, 0, 10),
@@ -132,6 +145,17 @@ export function loadConfig(env: Env, options: { randomSecret?: () => string } = 
     // Days may be fractional: a test server keeps reports for seconds (0.0003 days ≈ 26 s).
     reportRetentionDays: days(env, "FORMATFIT_REPORT_RETENTION_DAYS", 180, 36_500),
     linkDays: days(env, "FORMATFIT_LINK_DAYS", 30, 365),
+  };
+}
+
+/** A check's budget from its two totals: one calendar may spend 60% of each, one rule a fifth of the steps (at most 200,000). */
+function checkBudget(maxSteps: number, maxOccurrences: number): CheckIsolationConfig["budget"] {
+  return {
+    maxStepsPerRule: Math.min(200_000, Math.floor(maxSteps / 5)),
+    maxStepsPerSource: Math.floor(maxSteps * 0.6),
+    maxSteps,
+    maxOccurrencesPerSource: Math.floor(maxOccurrences * 0.6),
+    maxOccurrences,
   };
 }
 

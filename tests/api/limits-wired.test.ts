@@ -33,3 +33,27 @@ describe("rate limits on POST /api/check", () => {
     });
   });
 });
+
+describe("the web check's expansion budget (lib/server/config: FORMATFIT_CHECK_MAX_OCCURRENCES)", () => {
+  const minutely = () =>
+    [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:-//FormatFit tests//budget//EN",
+      ...Array.from({ length: 20 }, (_, i) => ["BEGIN:VEVENT", `UID:m${i}@budget.test`, "DTSTAMP:20261201T000000Z", `DTSTART:20270104T${String(i).padStart(2, "0")}0000Z`, "DURATION:PT1M", "RRULE:FREQ=MINUTELY", "END:VEVENT"]).flat(),
+      "END:VCALENDAR",
+      "",
+    ].join("\r\n");
+
+  it("answers a calendar of runaway rules within the server's budget, saying so first among the warnings", async () => {
+    await withEnv({ FORMATFIT_RATE_LIMITS: "off", FORMATFIT_CHECK_MAX_OCCURRENCES: "5000" }, async () => {
+      forgetLimits();
+      const res = await POST(postForm("/api/check", [["calendar", { file: minutely(), name: "minutely.ics" }], ["section", "PM-101-S1"]]));
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { warnings: { code: string; message: string }[] };
+      expect(body.warnings[0]?.code).toBe("EXPANSION_BUDGET");
+      // 60% of the check's 5,000 for one calendar.
+      expect(body.warnings[0]?.message).toMatch(/^The calendar minutely\.ics needs more than the expansion budget of 3,000 occurrences per calendar: 20 events were cut short or left out/);
+    });
+  });
+});

@@ -76,6 +76,12 @@ describe("loadConfig anywhere", () => {
     expect(config).toMatchObject({ maxReportsPerOwner: 50, trustedProxyHops: 2 });
     expect(loadConfig({ FORMATFIT_RATE_LIMITS: "off" }).rateLimits).toBe("off");
   });
+
+  it("gives a web check an expansion budget below the library's (the CLI's), settable by its two totals", () => {
+    expect(loadConfig({}).check.budget).toEqual({ maxStepsPerRule: 200_000, maxStepsPerSource: 600_000, maxSteps: 1_000_000, maxOccurrencesPerSource: 120_000, maxOccurrences: 200_000 });
+    expect(loadConfig({ FORMATFIT_CHECK_MAX_STEPS: "500000", FORMATFIT_CHECK_MAX_OCCURRENCES: "50000" }).check.budget).toEqual({ maxStepsPerRule: 100_000, maxStepsPerSource: 300_000, maxSteps: 500_000, maxOccurrencesPerSource: 30_000, maxOccurrences: 50_000 });
+    expect(() => loadConfig({ FORMATFIT_CHECK_MAX_STEPS: "lots" })).toThrow(/^FORMATFIT_CHECK_MAX_STEPS is "lots"; it must be a whole number from 10000 to 100000000 \(default 1000000\)\.$/);
+  });
 });
 
 describe("loadConfig in development", () => {

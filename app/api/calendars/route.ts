@@ -3,7 +3,7 @@ import { parseCheckForm } from "@/lib/check/form";
 import { webInspect } from "@/lib/check/web";
 import { connectedResolver } from "@/app/connected";
 import { route } from "@/app/route-handler";
-import { rateLimit, requestClient, serverCatalog, serverCheckRunner, urlFetchOptions } from "@/app/server";
+import { checkOptions, rateLimit } from "@/app/server";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -11,6 +11,6 @@ export const dynamic = "force-dynamic";
 export const POST = route(async (request) => {
   await rateLimit(request, "calendars");
   const form = await parseCheckForm(request);
-  const sources = await webInspect(form, { catalog: serverCatalog(), now: Date.now(), fetch: urlFetchOptions(), runner: serverCheckRunner(), client: requestClient(request), connected: form.connections.length > 0 ? await connectedResolver() : undefined });
+  const sources = await webInspect(form, { ...checkOptions(request), connected: form.connections.length > 0 ? await connectedResolver() : undefined });
   return Response.json({ sources });
 });

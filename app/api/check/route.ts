@@ -3,7 +3,7 @@ import { parseCheckForm } from "@/lib/check/form";
 import { webCheck } from "@/lib/check/web";
 import { connectedResolver } from "@/app/connected";
 import { route } from "@/app/route-handler";
-import { rateLimit, requestClient, serverCatalog, serverCheckRunner, urlFetchOptions } from "@/app/server";
+import { checkOptions, rateLimit } from "@/app/server";
 import { requestOwner } from "@/app/owner";
 
 export const runtime = "nodejs";
@@ -13,7 +13,7 @@ export const POST = route(async (request) => {
   // Counted before the body is read: a client over its limit costs no upload, parse or check.
   await rateLimit(request, "check", requestOwner(request));
   const form = await parseCheckForm(request);
-  const answer = await webCheck(form, { catalog: serverCatalog(), now: Date.now(), fetch: urlFetchOptions(), runner: serverCheckRunner(), client: requestClient(request), connected: form.connections.length > 0 ? await connectedResolver() : undefined });
+  const answer = await webCheck(form, { ...checkOptions(request), connected: form.connections.length > 0 ? await connectedResolver() : undefined });
   if (answer.kind === "ics") {
     return new Response(answer.text, { headers: { "content-type": "text/calendar; charset=utf-8", "content-disposition": `attachment; filename="${answer.filename}"` } });
   }

@@ -3,7 +3,7 @@ import { parseCheckForm } from "@/lib/check/form";
 import { connectedResolver } from "@/app/connected";
 import { saveCheckAsReport } from "@/lib/reports/save";
 import { route } from "@/app/route-handler";
-import { rateLimit, requestClient, serverCatalog, serverCheckRunner, serverReports, urlFetchOptions } from "@/app/server";
+import { checkOptions, rateLimit, serverReports } from "@/app/server";
 import { currentOwner, requestOwner } from "@/app/owner";
 
 export const runtime = "nodejs";
@@ -15,7 +15,7 @@ export const POST = route(
     const form = await parseCheckForm(request);
     const owner = await currentOwner({ create: true });
     if (!owner) throw new Error("unreachable: an owner is always created");
-    const report = await saveCheckAsReport(form, await serverReports(), owner, { catalog: serverCatalog(), now: Date.now(), fetch: urlFetchOptions(), runner: serverCheckRunner(), client: requestClient(request), connected: form.connections.length > 0 ? await connectedResolver() : undefined });
+    const report = await saveCheckAsReport(form, await serverReports(), owner, { ...checkOptions(request), connected: form.connections.length > 0 ? await connectedResolver() : undefined });
     return Response.json({ id: report.id, url: `/reports/${report.id}` }, { status: 201 });
   },
   { sameOrigin: true },

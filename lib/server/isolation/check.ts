@@ -77,7 +77,7 @@ export type CheckPool = WorkerPool<CheckTask, CheckTaskResult>;
  * @example
  * const pool = createCheckPool({ workers: 2, queue: 8, queueWaitMs: 15_000, deadlineMs: 10_000, maxHeapMb: 512 }, checkWorkerEntry({ production: false, workerFile: undefined }));
  */
-export function createCheckPool(limits: Omit<CheckIsolationConfig, "workerFile">, entry: CheckWorkerEntry): CheckPool {
+export function createCheckPool(limits: Omit<CheckIsolationConfig, "workerFile" | "budget">, entry: CheckWorkerEntry): CheckPool {
   return new WorkerPool<CheckTask, CheckTaskResult>({
     file: entry.file,
     eval: entry.eval,
