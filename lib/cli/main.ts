@@ -7,11 +7,13 @@ import { readFileSync } from "node:fs";
 import { once } from "node:events";
 import { registerExport } from "./export";
 import { registerCheck } from "./check";
+import { registerPlan } from "./plan";
 import { runCliStream } from "./run";
 
 // The clock is read here, at the edge, and passed in.
 registerExport({ now: () => Date.now() });
 registerCheck();
+registerPlan();
 
 /** Writes the chunks as they come, waiting whenever the stream asks (a slow pipe): memory stays flat. */
 async function writeAll(stream: NodeJS.WriteStream, chunks: string | Iterable<string>): Promise<void> {

@@ -57,6 +57,11 @@ Commands:
         --watch-recordings    for live sessions in your sleep hours, you would watch the recordings
         --study-buffer MIN    minutes the study plan keeps from commitments (0–240, default 30)
         --owner EMAIL         your address, so invitations you declined do not count
+  plan FILE.ics… --course ID… [--catalog catalog.json] [--require ID…] [--exclude ID…] [PREFERENCES] [--json]
+      Every combination of one section per course (2 to 8 courses), judged together (clashes with
+      the calendar and between the sections, the combined study load) and ranked best first.
+      --require pins a section, --exclude drops one. Output: a table, or with --json
+      {"considered":N,"plans":[…],"judged":N,"pruned":{…},"warnings":[…]} (docs/plan.md).
   export --section ID [--catalog catalog.json] [--sequence N]
       The section's sessions and deadlines as an .ics calendar on stdout.
 `;

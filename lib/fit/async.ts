@@ -81,6 +81,60 @@ export function termEndOf(section: Section): number {
   return requireZone(section.timeZone).wallToUtc(Date.parse(`${section.endDate}T00:00:00Z`) + DAY);
 }
 
+// Local copy: read for every job of every plan (an imported binding is a getter once compiled).
+const HOUR_MS = HOUR;
+
+/** A second of rounding is not a missed deadline. */
+const MET_TOLERANCE_MS = 1000;
+
+/** Per job (in the order given): the work left undone and the work planned, in ms. */
+interface Scheduled {
+  readonly left: Float64Array;
+  readonly planned: Float64Array;
+}
+
+/**
+ * Earliest deadline first over the free blocks: at every moment, the released, unfinished, not
+ * yet overdue job due first (the first one released among equals). `place` hears of every piece
+ * of work placed, in time order. Optimal for preemptive work with release times on one person.
+ */
+function scheduleEarliestDeadlineFirst(jobs: readonly Job[], free: readonly FreeBlock[], place?: (job: Job, start: number, end: number) => void): Scheduled {
+  const n = jobs.length;
+  const left = new Float64Array(n);
+  const planned = new Float64Array(n);
+  for (let i = 0; i < n; i++) left[i] = (jobs[i] as Job).hours * HOUR_MS;
+  const job = (i: number) => jobs[i] as Job;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => job(a).release - job(b).release || job(a).due - job(b).due);
+  const ready: number[] = [];
+  let next = 0;
+  for (const fb of free) {
+    let t = fb.start;
+    while (t < fb.end) {
+      while (next < n && job(order[next] as number).release <= t) ready.push(order[next++] as number);
+      let best = -1;
+      for (const r of ready) if ((left[r] as number) > 0 && job(r).due > t && (best < 0 || job(r).due < job(best).due)) best = r;
+      const nextRelease = next < n ? job(order[next] as number).release : Infinity;
+      if (best < 0) {
+        if (nextRelease >= fb.end) break;
+        t = nextRelease;
+        continue;
+      }
+      const until = Math.min(fb.end, job(best).due, nextRelease, t + (left[best] as number));
+      if (until <= t) break;
+      place?.(job(best), t, until);
+      left[best] = (left[best] as number) - (until - t);
+      planned[best] = (planned[best] as number) + (until - t);
+      t = until;
+    }
+    // Drop finished and overdue work so the scan stays short.
+    for (let k = ready.length - 1; k >= 0; k--) {
+      const r = ready[k] as number;
+      if ((left[r] as number) <= 0 || job(r).due <= fb.end) ready.splice(k, 1);
+    }
+  }
+  return { left, planned };
+}
+
 /**
  * Plans study blocks for the jobs (any sections together) in the free blocks, earliest deadline
  * first, and says which deadlines are met.
@@ -91,57 +145,59 @@ export function termEndOf(section: Section): number {
  */
 export function planStudy(jobs: readonly Job[], free: readonly FreeBlock[]): StudyPlan {
   const sums = new PrefixSums(free);
-  const order = jobs.map((job, i) => ({ job, i, left: job.hours * HOUR, planned: 0 })).sort((a, b) => a.job.release - b.job.release || a.job.due - b.job.due);
-  const ready: typeof order = [];
   const blocks: StudyBlock[] = [];
-  let next = 0;
-  for (const fb of free) {
-    let t = fb.start;
-    while (t < fb.end) {
-      while (next < order.length && (order[next] as (typeof order)[number]).job.release <= t) {
-        ready.push(order[next] as (typeof order)[number]);
-        next++;
-      }
-      // Earliest due first among released work that is still open and not yet overdue.
-      let best: (typeof order)[number] | undefined;
-      for (const r of ready) if (r.left > 0 && r.job.due > t && (!best || r.job.due < best.job.due)) best = r;
-      const nextRelease = next < order.length ? (order[next] as (typeof order)[number]).job.release : Infinity;
-      if (!best) {
-        if (nextRelease >= fb.end) break;
-        t = nextRelease;
-        continue;
-      }
-      const until = Math.min(fb.end, best.job.due, nextRelease, t + best.left);
-      if (until <= t) break;
-      const last = blocks[blocks.length - 1];
-      if (last && last.end === t && last.sectionId === best.job.sectionId && last.dueAt === best.job.due) {
-        (last as { end: number }).end = until;
-      } else {
-        blocks.push({ start: t, end: until, sectionId: best.job.sectionId, deadlineTitle: best.job.title, dueAt: best.job.due });
-      }
-      best.left -= until - t;
-      best.planned += until - t;
-      t = until;
-    }
-    // Drop finished and overdue work so the scan stays short (results are read from `order`).
-    for (let k = ready.length - 1; k >= 0; k--) {
-      const r = ready[k] as (typeof order)[number];
-      if (r.left <= 0 || r.job.due <= fb.end) ready.splice(k, 1);
-    }
-  }
-  const results: JobResult[] = [];
-  const byIndex: (typeof order)[number][] = new Array(order.length);
-  for (const o of order) byIndex[o.i] = o;
-  jobs.forEach((job, i) => {
-    const o = byIndex[i] as (typeof order)[number];
-    results.push({
-      job,
-      availableHours: sums.between(job.release, job.due) / HOUR,
-      plannedHours: o.planned / HOUR,
-      met: o.left <= 1000, // a second of rounding is not a missed deadline
-    });
+  const { left, planned } = scheduleEarliestDeadlineFirst(jobs, free, (job, start, end) => {
+    const last = blocks[blocks.length - 1];
+    if (last && last.end === start && last.sectionId === job.sectionId && last.dueAt === job.due) (last as { end: number }).end = end;
+    else blocks.push({ start, end, sectionId: job.sectionId, deadlineTitle: job.title, dueAt: job.due });
   });
+  const results = jobs.map((job, i) => ({
+    job,
+    availableHours: sums.between(job.release, job.due) / HOUR_MS,
+    plannedHours: (planned[i] as number) / HOUR_MS,
+    met: (left[i] as number) <= MET_TOLERANCE_MS,
+  }));
   return { blocks, jobs: results };
+}
+
+/**
+ * The jobs {@link planStudy} cannot meet, in the order given, without building the plan's blocks
+ * (the same schedule: the term planner asks this of thousands of combinations).
+ *
+ * @example
+ * unmetJobs(jobs, free).length === planStudy(jobs, free).jobs.filter((j) => !j.met).length // true
+ */
+export function unmetJobs(jobs: readonly Job[], free: readonly FreeBlock[]): Job[] {
+  const { left } = scheduleEarliestDeadlineFirst(jobs, free);
+  return jobs.filter((_, i) => (left[i] as number) > MET_TOLERANCE_MS);
+}
+
+/**
+ * A quick proof that {@link planStudy} meets every deadline, without planning: true means it will;
+ * false means it may not (plan to know). One section's jobs never overlap (each is released at the
+ * section's previous deadline), so a section that needs at most a share `a` of the free time
+ * before each of its deadlines (its hours over the free hours between release and due) can be
+ * given that share of every free minute; when the sections' shares add up to at most 1, that
+ * schedule exists, and earliest-deadline-first, which is optimal, finds one as good.
+ *
+ * @example
+ * meetsEveryDeadline(jobs, free) ? "every deadline met" : planStudy(jobs, free).jobs.filter((j) => !j.met).length
+ */
+export function meetsEveryDeadline(jobs: readonly Job[], free: readonly FreeBlock[]): boolean {
+  if (jobs.length === 0) return true;
+  const sums = new PrefixSums(free);
+  const share = new Map<string, number>();
+  for (const j of jobs) {
+    if (j.hours <= 0) continue;
+    const available = sums.between(j.release, j.due);
+    if (available <= 0) return false;
+    const a = (j.hours * HOUR_MS) / available;
+    if (a > (share.get(j.sectionId) ?? 0)) share.set(j.sectionId, a);
+  }
+  let total = 0;
+  for (const a of share.values()) total += a;
+  // A margin for rounding: the planner's own tolerance is a second.
+  return total <= 1 - 1e-9;
 }
 
 /** One week of a section's term: the work due in it and the free time in it. */

@@ -14,13 +14,14 @@ import { rawFreeTime, usableBlocks, type FreeBlock } from "./free-time";
 import { loadWeeks, planStudy, sectionJobs, termEndOf, termStartOf, weeklyHours, type AsyncAnalysis, type LoadWeek, type StudyPlan } from "./async";
 import { busyPreferencesOf, type FitPreferences } from "./preferences";
 import { describeAsync, describeLive, whenText, worst, type Audience, type Verdict } from "./verdict";
-import { formatDayMonth } from "../time/format";
-import { MINUTE, HOUR, DAY } from "../time/units";
+import { checkTogether, type PlanFit } from "./together";
+import { DAY } from "../time/units";
 import { listText as list, plural } from "../words";
 import type { Window } from "../time/window";
 
 export type { Audience, Verdict } from "./verdict";
 export type { AsyncAnalysis } from "./async";
+export type { PlanFit, SessionClash } from "./together";
 
 export interface SectionFit {
   readonly section: Section;
@@ -29,22 +30,6 @@ export interface SectionFit {
   readonly reasons: readonly string[];
   readonly live: LiveAnalysis | null;
   readonly async: AsyncAnalysis | null;
-}
-
-export interface SessionClash {
-  readonly a: Session;
-  readonly b: Session;
-  readonly overlapMinutes: number;
-}
-
-export interface PlanFit {
-  readonly sectionIds: readonly string[];
-  readonly verdict: Verdict;
-  readonly reasons: readonly string[];
-  readonly clashes: readonly SessionClash[];
-  readonly studyPlan: StudyPlan;
-  /** Combined 7-day periods from the earliest term start: required and free hours of all sections. */
-  readonly weeks: readonly LoadWeek[];
 }
 
 /** One course's formats side by side. */
@@ -199,7 +184,7 @@ export function checkFitWithBusy(options: CheckOptions & { busy: readonly BusyIn
   });
 
   let plan: PlanFit | null = null;
-  if (options.together && chosen.length > 0) plan = checkTogether(chosen.map((c) => c.section), raw, prefs, sections);
+  if (options.together && chosen.length > 0) plan = checkTogether(chosen.map((c) => c.section), raw, prefs, sections.map((f) => f.verdict));
   return { sections, courses: compareCourses(sections, prefs), plan, busy, preferences: prefs };
 }
 
@@ -215,64 +200,6 @@ export function describeSection(fit: Pick<SectionFit, "section" | "live" | "asyn
   const asyncText = fit.async ? describeAsync(fit.section, fit.async, prefs, audience) : undefined;
   return { verdict: worst([liveText?.verdict, asyncText?.verdict]), reasons: [...(liveText?.reasons ?? []), ...(asyncText?.reasons ?? [])] };
 }
-
-function checkTogether(sections: readonly Section[], raw: readonly FreeBlock[], prefs: FitPreferences, alone: readonly SectionFit[]): PlanFit {
-  const all = sections.flatMap((s) => sectionSessions(s)).sort((a, b) => a.start - b.start);
-  const clashes: SessionClash[] = [];
-  // Sessions of different sections that overlap: sort and sweep with an active list.
-  const active: Session[] = [];
-  for (const s of all) {
-    for (let k = active.length - 1; k >= 0; k--) if ((active[k] as Session).end <= s.start) active.splice(k, 1);
-    for (const a of active) if (a.sectionId !== s.sectionId) clashes.push({ a, b: s, overlapMinutes: Math.round((Math.min(a.end, s.end) - s.start) / MINUTE) });
-    active.push(s);
-  }
-  const withDeadlines = sections.filter((s) => "deadlines" in s && s.deadlines && s.deadlines.length > 0);
-  const from = Math.min(...sections.map(termStartOf));
-  const to = Math.max(...sections.map(termEndOf));
-  const free = usableBlocks(raw, sessionIntervals(all), prefs, from, to);
-  const jobs = withDeadlines.flatMap((s) => sectionJobs(s, sectionDeadlines(s), termStartOf(s)));
-  const studyPlan = planStudy(jobs, free);
-  const weeks = combinedWeeks(studyPlan, free, from, to);
-  const reasons: string[] = [];
-  let verdict: Verdict = worst(alone.map((a) => a.verdict));
-  if (clashes.length > 0) {
-    verdict = "does-not-fit";
-    // One line per pair of sections, whichever starts first, with how often they clash.
-    const pairs = new Map<string, number>();
-    for (const c of clashes) {
-      const key = [c.a.sectionId, c.b.sectionId].sort().join(" and ");
-      pairs.set(key, (pairs.get(key) ?? 0) + 1);
-    }
-    for (const [pair, n] of pairs) reasons.push(`${pair} meet at the same time ${n === 1 ? "once" : `${n} times`}: both cannot be attended live.`);
-  }
-  const unmet = studyPlan.jobs.filter((j) => !j.met);
-  if (unmet.length > 0) {
-    verdict = "does-not-fit";
-    const first = unmet[0] as (typeof unmet)[number];
-    reasons.push(`Together, ${plural(unmet.length, "deadline")} cannot be met in the free study time (first: ${first.job.title} for ${first.job.sectionId}, due ${formatDayMonth(first.job.due, prefs.timeZone)}).`);
-  } else if (jobs.length > 0) {
-    const minSlack = Math.min(...weeks.filter((w) => w.requiredHours > 0).map((w) => w.slackHours));
-    const total = sections.reduce((h, s) => h + ("hoursPerWeek" in s && typeof s.hoursPerWeek === "number" ? s.hoursPerWeek : 0), 0);
-    reasons.push(`Together they need about ${total} hours a week of study besides live sessions; every deadline can be met${Number.isFinite(minSlack) ? `, with at least ${Math.max(0, minSlack)} free hours to spare in the tightest week` : ""}.`);
-  }
-  if (reasons.length === 0) reasons.push("The chosen sections do not clash with each other.");
-  return { sectionIds: sections.map((s) => s.id), verdict, reasons, clashes, studyPlan, weeks };
-}
-
-function combinedWeeks(plan: StudyPlan, free: readonly FreeBlock[], from: number, to: number): LoadWeek[] {
-  const weeks: LoadWeek[] = [];
-  for (let s = from; s < to; s += 7 * DAY) {
-    const e = Math.min(s + 7 * DAY, to);
-    const due = plan.jobs.filter((j) => j.job.due >= s && j.job.due < e);
-    const requiredHours = Math.round(due.reduce((h, j) => h + j.job.hours, 0) * 10) / 10;
-    let freeMs = 0;
-    for (const b of free) if (b.end > s && b.start < e) freeMs += Math.min(b.end, e) - Math.max(b.start, s);
-    const availableHours = Math.round((freeMs / HOUR) * 10) / 10;
-    weeks.push({ start: s, end: e, requiredHours, availableHours, feasible: due.every((j) => j.met), slackHours: Math.round((availableHours - requiredHours) * 10) / 10 });
-  }
-  return weeks;
-}
-
 
 const VERDICT_ORDER: Record<Verdict, number> = { fits: 0, "fits-with-tradeoffs": 1, "does-not-fit": 2 };
 
@@ -346,7 +273,14 @@ function bestReasonOf(ranked: readonly SectionFit[]): string {
   return `${A} and ${B} fit equally well (same verdict, misses, late joins and spare study time); ${A} comes first in the catalog.`;
 }
 
-function sectionPhrase(f: SectionFit, prefs: FitPreferences, several: boolean): string {
+/**
+ * One section's fit as a phrase for a sentence: "the synchronous section clashes with 5 of 24
+ * sessions (…)", with its id when `several` sections of the format are compared.
+ *
+ * @example
+ * sectionPhrase(fit, prefs, true) // "the asynchronous section PM-101-A1 leaves at least 12 free hours every week for its 6 hours of study"
+ */
+export function sectionPhrase(f: SectionFit, prefs: FitPreferences, several: boolean): string {
   const name = `the ${f.section.format} section${several ? ` ${f.section.id}` : ""}`;
   const parts: string[] = [];
   if (f.live) {

@@ -162,7 +162,8 @@ function subtractTagged(windows: readonly FreeBlock[], busy: readonly Interval[]
       s = Math.max(s, b.end);
       if (s >= w.end) break;
     }
-    if (s < w.end) out.push({ start: s, end: w.end, day: w.day });
+    // A window nothing cut is kept as it is (blocks are never modified): fewer objects to collect.
+    if (s < w.end) out.push(s === w.start ? w : { start: s, end: w.end, day: w.day });
   }
   return out;
 }
@@ -203,7 +204,7 @@ export function usableBlocks(raw: readonly FreeBlock[], extraBusy: readonly Inte
     if (room < minBlock) continue;
     const end = Math.min(p.end, p.start + room);
     used += end - p.start;
-    out.push({ start: p.start, end, day: p.day });
+    out.push(end === p.end ? p : { start: p.start, end, day: p.day });
   }
   return out;
 }
