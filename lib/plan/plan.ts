@@ -91,9 +91,10 @@ export function planFromFit(fit: FitResult, candidates: readonly CourseCandidate
   const facts = planFacts(fitsByCourse(fit, candidates), prefs.lateJoinMinutes);
   const window = termWindow(candidates.flatMap((c) => c.sections));
   const ctx: PlanContext = { facts, raw: rawFreeTime(fit.busy, prefs, window.from, window.to), prefs, freeCache: new Map() };
-  let { considered, survivors, pruned } = enumerateCombinations(facts, prefs, options.prune ?? true);
-  const judgedAll = options.prune === undefined && survivors.length === 0 && considered > 0 && considered <= JUDGE_ALL_UP_TO;
-  if (judgedAll) ({ survivors, pruned } = enumerateCombinations(facts, prefs, false));
+  const first = enumerateCombinations(facts, prefs, options.prune ?? true);
+  const { considered } = first;
+  const judgedAll = options.prune === undefined && first.survivors.length === 0 && considered > 0 && considered <= JUDGE_ALL_UP_TO;
+  const { survivors, pruned } = judgedAll ? enumerateCombinations(facts, prefs, false) : first;
   const maxPlans = options.maxPlans ?? MAX_PLANS;
   // Few enough to list all: keep each one's study plan instead of judging it twice.
   const keep = survivors.length <= maxPlans;
