@@ -10,7 +10,8 @@ import { sealingKey } from "@/lib/connections/seal";
 import { providerSetups } from "@/lib/connections/setup";
 import { DAY } from "@/lib/time/units";
 import { serverConfig } from "@/lib/server/config";
-import { isolatedRunner } from "@/lib/server/isolation/check";
+import { isolatedPlanRunner, isolatedRunner } from "@/lib/server/isolation/check";
+import type { PlanRunner } from "@/lib/plan/web";
 import { clientAddress, ownerLimitKey, serverLimits, type LimitKind } from "@/lib/server/limits";
 import type { CheckRunner, WebCheckOptions } from "@/lib/check/web";
 import type { Owner } from "@/lib/reports";
@@ -43,6 +44,14 @@ let runner: CheckRunner | undefined;
 export function serverCheckRunner(): CheckRunner {
   runner ??= isolatedRunner();
   return runner;
+}
+
+let planRunner: PlanRunner | undefined;
+
+/** Where this server plans terms: the same worker pool as the checks. */
+export function serverPlanRunner(): PlanRunner {
+  planRunner ??= isolatedPlanRunner();
+  return planRunner;
 }
 
 /**

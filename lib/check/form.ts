@@ -28,6 +28,9 @@ export interface CheckForm {
   readonly sectionIds: string[];
   readonly courseIds: string[];
   readonly together: boolean;
+  /** For a plan (POST /api/plan): sections every plan must hold, and sections to leave out. */
+  readonly require: string[];
+  readonly exclude: string[];
   /** Include the page's details (sessions, weeks, heat map, events) in the answer. */
   readonly details: boolean;
   /** `json` (default) or the study plan as `.ics`. */
@@ -170,6 +173,8 @@ export async function parseCheckForm(request: Request, limits: CheckLimits = DEF
     sectionIds: ids("section"),
     courseIds: ids("course"),
     together: truthy(form.get("together")),
+    require: ids("require"),
+    exclude: ids("exclude"),
     details: truthy(form.get("details")),
     output: output === "study-plan" ? "study-plan" : "json",
     ...(typeof planSection === "string" && planSection.trim() !== "" ? { planSection: planSection.trim() } : {}),

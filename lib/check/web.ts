@@ -38,7 +38,7 @@ export interface WebCheckOptions {
 }
 
 /** What the runner is told of the request. */
-function runOptions(options: WebCheckOptions): { client?: string } {
+export function runOptions(options: Pick<WebCheckOptions, "client">): { client?: string } {
   return options.client !== undefined ? { client: options.client } : {};
 }
 
@@ -87,7 +87,7 @@ export async function fetchSource(url: string, options: FetchCalendarOptions): P
  */
 export const providerAppError = (e: ProviderError): AppError => toAppError(e);
 
-async function connectedSources(form: CheckForm, options: WebCheckOptions): Promise<ConnectedSource[]> {
+async function connectedSources(form: CheckForm, options: Omit<WebCheckOptions, "runner">): Promise<ConnectedSource[]> {
   if (form.connections.length === 0) return [];
   if (!options.connected) throw new AppError("UNAUTHORIZED", "Sign in to use your connected Google or Outlook calendars (or upload .ics files instead).", { where: "connection" });
   const window = termWindow(requestedSections(options.catalog, form.sectionIds, form.courseIds).map((c) => c.section));
@@ -98,7 +98,12 @@ async function connectedSources(form: CheckForm, options: WebCheckOptions): Prom
   }
 }
 
-async function sourcesOf(form: CheckForm, options: WebCheckOptions): Promise<CalendarSource[]> {
+/**
+ * Every calendar a form names, read on the request thread: uploaded files, fetched URLs (within the
+ * size limit) and connected accounts over the chosen sections' term. The planner reads its
+ * calendars through this too.
+ */
+export async function sourcesOf(form: CheckForm, options: Omit<WebCheckOptions, "runner">): Promise<CalendarSource[]> {
   const limits = options.limits ?? DEFAULT_CHECK_LIMITS;
   const [fetched, connected] = await Promise.all([Promise.all(form.urls.map((u) => fetchSource(u, { ...options.fetch, maxBytes: limits.maxFileBytes }))), connectedSources(form, options)]);
   return [...form.files.map((f) => ({ name: f.name, origin: "upload" as const, bytes: f.bytes })), ...fetched, ...connected];

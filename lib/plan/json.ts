@@ -30,6 +30,8 @@ export interface PlanJson {
   plans: PlanItemJson[];
   judged: number;
   pruned: Pruned;
+  /** Pruning would have left nothing, so every combination was judged: the plans are the least bad. */
+  judgedAll: boolean;
   warnings: readonly CheckWarning[];
 }
 
@@ -60,5 +62,5 @@ export function planItemJson(p: JudgedPlan): PlanItemJson {
  */
 export function planJson(outcome: Pick<PlanOutcome, "plan" | "warnings">): PlanJson {
   const { plan } = outcome;
-  return { considered: plan.considered, plans: plan.plans.map(planItemJson), judged: plan.judged, pruned: plan.pruned, warnings: outcome.warnings };
+  return { considered: plan.considered, plans: plan.plans.map(planItemJson), judged: plan.judged, pruned: plan.pruned, judgedAll: plan.judgedAll, warnings: outcome.warnings };
 }

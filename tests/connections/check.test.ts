@@ -174,7 +174,7 @@ describe.each(KINDS)("%s store", (kind) => {
 
   describe("webCheck with a connected resolver", () => {
     function form(connections: string[]): CheckForm {
-      return { files: [{ name: FILE_NAME, bytes: FILE }], urls: [], connections, preferences: PREFS, sectionIds: [], courseIds: ["PM-101"], together: false, details: false, output: "json", includeTitles: false };
+      return { files: [{ name: FILE_NAME, bytes: FILE }], urls: [], connections, preferences: PREFS, sectionIds: [], courseIds: ["PM-101"], together: false, require: [], exclude: [], details: false, output: "json", includeTitles: false };
     }
     /** As app/connected.ts builds it: the signed-in user's connections, read over the check's window. */
     function resolver(userId: string) {

@@ -19,6 +19,8 @@ import type { CalendarSource } from "../../sources/types";
 import { IsolationError, TaskError, WorkerPool, type SerializedError } from "./pool";
 import type { CheckTask, CheckTaskRequest, CheckTaskResult } from "../../check/task";
 import type { CheckRunner } from "../../check/web";
+import type { PlanTask, PlanTaskResult } from "../../plan/task";
+import type { PlanRunner } from "../../plan/web";
 import type { CheckResponse } from "../../check/run";
 
 export type { CheckTaskRequest } from "../../check/task";
@@ -68,8 +70,12 @@ export function checkWorkerEntry(options: { production: boolean; workerFile: str
   throw new ConfigError(`The check worker is not built (${bundle} is missing): run \`npm run build\` (next build builds it) or \`node scripts/build-check-worker.cjs\`.`);
 }
 
+/** What the check workers run: a check (or a calendar inspection), or a term plan. */
+export type ServerTask = CheckTask | PlanTask;
+export type ServerTaskResult = CheckTaskResult | PlanTaskResult;
+
 /** The pool of check workers. */
-export type CheckPool = WorkerPool<CheckTask, CheckTaskResult>;
+export type CheckPool = WorkerPool<ServerTask, ServerTaskResult>;
 
 /**
  * A pool of check workers with these limits.
@@ -78,7 +84,7 @@ export type CheckPool = WorkerPool<CheckTask, CheckTaskResult>;
  * const pool = createCheckPool({ workers: 2, queue: 8, queueWaitMs: 15_000, deadlineMs: 10_000, maxHeapMb: 512 }, checkWorkerEntry({ production: false, workerFile: undefined }));
  */
 export function createCheckPool(limits: Omit<CheckIsolationConfig, "workerFile" | "budget">, entry: CheckWorkerEntry): CheckPool {
-  return new WorkerPool<CheckTask, CheckTaskResult>({
+  return new WorkerPool<ServerTask, ServerTaskResult>({
     file: entry.file,
     eval: entry.eval,
     size: limits.workers,
@@ -179,7 +185,26 @@ export function isolatedRunner(pool?: CheckPool): CheckRunner {
   return { run: (task, options = {}) => runTask(task, { ...(pool ? { pool } : {}), ...(options.client !== undefined ? { client: options.client } : {}) }) };
 }
 
-async function runTask(task: CheckTask, options: IsolatedOptions): Promise<CheckTaskResult> {
+/**
+ * The term planner's runner on this server: each plan in a worker of `pool` (by default
+ * {@link checkPool}), with the checks' deadline, heap and fair share.
+ *
+ * @example
+ * await webPlan(form, { catalog, now: Date.now(), runner: isolatedPlanRunner() });
+ */
+export function isolatedPlanRunner(pool?: CheckPool): PlanRunner {
+  return {
+    run: async (task, options = {}) => {
+      const result = await runTask(task, { ...(pool ? { pool } : {}), ...(options.client !== undefined ? { client: options.client } : {}) });
+      if (result.kind !== "plan") throw new AppError("INTERNAL", "The check worker answered a plan with something else.");
+      return result;
+    },
+  };
+}
+
+async function runTask(task: PlanTask, options: IsolatedOptions): Promise<ServerTaskResult>;
+async function runTask(task: CheckTask, options: IsolatedOptions): Promise<CheckTaskResult>;
+async function runTask(task: ServerTask, options: IsolatedOptions): Promise<ServerTaskResult> {
   const pool = options.pool ?? checkPool();
   try {
     return await pool.run(task, { ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}), ...(options.client !== undefined ? { client: options.client } : {}) });
