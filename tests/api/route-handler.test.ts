@@ -178,6 +178,7 @@ const OPEN: readonly (readonly [string, string])[] = [
   ["api/auth/[...nextauth]/route.ts", "POST"], // next-auth's own CSRF token guards it
   ["api/check/route.ts", "POST"], // computes and stores nothing
   ["api/calendars/route.ts", "POST"], // computes and stores nothing
+  ["api/plan/route.ts", "POST"], // computes and stores nothing
 ];
 
 function routeFiles(dir: string): string[] {
