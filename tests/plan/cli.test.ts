@@ -52,7 +52,8 @@ describe("plan --json: the contract", () => {
   });
 
   it("has considered and plans first, then the additive keys", () => {
-    expect(Object.keys(out)).toEqual(["considered", "plans", "judged", "pruned", "warnings"]);
+    expect(Object.keys(out)).toEqual(["considered", "plans", "judged", "pruned", "judgedAll", "warnings"]);
+    expect(out.judgedAll).toBe(false);
     expect(out.considered).toBe(9);
     expect(out.judged).toBe(5);
     expect(out.warnings).toEqual([]);
