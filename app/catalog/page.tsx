@@ -7,6 +7,7 @@ import { validZone } from "@/app/zones";
 import { DetectZone } from "@/app/components/DetectZone";
 import { ZoneSelect } from "@/app/components/ZoneSelect";
 import { SectionLinks } from "@/app/components/SectionLinks";
+import { FitFirst, SectionVerdict } from "./FitFirst";
 import { plural } from "@/lib/words";
 
 export const metadata: Metadata = { title: "Courses and sections — FormatFit" };
@@ -86,6 +87,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
         {plural(sectionCount, "section")} in {plural(courses.length, "course")}
         {weekday !== undefined || timeOfDay ? ". Asynchronous sections have no set times, so day and time filters keep them." : "."}
       </p>
+      <FitFirst timeZone={viewerZone} sectionIds={courses.flatMap((c) => c.sections.map((s) => s.id))}>
       {courses.map(({ course, sections }) => (
         <article className="course" key={course.id} aria-labelledby={`c-${course.id}`}>
           <h2 id={`c-${course.id}`}>
@@ -98,6 +100,9 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
             {sections.map((s) => (
               <li key={s.id}>
                 <span className={`badge ${s.format}`}>{s.format}</span> <strong>{s.id}</strong>
+                <span className="fit-chip">
+                  <SectionVerdict sectionId={s.id} />
+                </span>
                 <div>{scheduleText(s, viewerZone)}</div>
                 <div className="muted">
                   {s.startDate} to {s.endDate}
@@ -108,6 +113,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
           </ul>
         </article>
       ))}
+      </FitFirst>
     </>
   );
 }
