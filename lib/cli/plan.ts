@@ -7,6 +7,7 @@
 import type { CalendarSource } from "../check/run";
 import { AppError } from "../errors";
 import { planJson, planTerm, type PlanOutcome, type TermPlan } from "../plan";
+import { whyBelow } from "../plan/rank";
 import { plural } from "../words";
 import { parseArgs, UsageError } from "./args";
 import { catalogFrom } from "./check";
@@ -80,6 +81,8 @@ export function planTable(plan: TermPlan): string {
   if (plan.plans.length > TABLE_ROWS) out += `… and ${plural(plan.plans.length - TABLE_ROWS, "more plan")} (--json lists up to 1,000).\n`;
   plan.plans.slice(0, EXPLAINED_PLANS).forEach((p, i) => {
     out += `\n${i + 1}. ${p.sectionIds.join(" + ")}: ${VERDICT_TEXT[p.verdict]}\n`;
+    const above = plan.plans[i - 1];
+    if (above) out += `  ${whyBelow(p, above, i)}\n`;
     for (const r of p.reasons) out += `  - ${r}\n`;
   });
   return out + cutsText(plan);

@@ -10,6 +10,7 @@ import type { Verdict } from "../fit/verdict";
 import type { JudgedPlan } from "./judge";
 import type { PlanOutcome } from "./plan";
 import type { Pruned } from "./prune";
+import { whyBelow } from "./rank";
 
 export interface PlanItemJson {
   sectionIds: readonly string[];
@@ -23,6 +24,8 @@ export interface PlanItemJson {
   unmetDeadlines: number;
   /** tightestWeekAvailable − required. */
   slackHours: number;
+  /** Why it ranks below the plan above it (absent on the first). */
+  belowBecause?: string;
 }
 
 export interface PlanJson {
@@ -62,5 +65,8 @@ export function planItemJson(p: JudgedPlan): PlanItemJson {
  */
 export function planJson(outcome: Pick<PlanOutcome, "plan" | "warnings">): PlanJson {
   const { plan } = outcome;
-  return { considered: plan.considered, plans: plan.plans.map(planItemJson), judged: plan.judged, pruned: plan.pruned, judgedAll: plan.judgedAll, warnings: outcome.warnings };
+  return { considered: plan.considered, plans: plan.plans.map((p, i) => {
+      const above = plan.plans[i - 1];
+      return above ? { ...planItemJson(p), belowBecause: whyBelow(p, above, i) } : planItemJson(p);
+    }), judged: plan.judged, pruned: plan.pruned, judgedAll: plan.judgedAll, warnings: outcome.warnings };
 }

@@ -34,6 +34,33 @@ export function comparePlans(a: Measure, b: Measure, ids: (m: Measure) => readon
   );
 }
 
+const VERDICT_WORDS: Record<Verdict, string> = { fits: "fits", "fits-with-tradeoffs": "fits with trade-offs", "does-not-fit": "does not fit" };
+
+function misses(n: number): string {
+  return n === 0 ? "misses nothing" : `misses ${n} session${n === 1 ? "" : "s"} or deadline${n === 1 ? "" : "s"}`;
+}
+
+function hours(h: number): string {
+  return `${Math.round(h * 10) / 10} h`;
+}
+
+/**
+ * Why a plan ranks below the one above it, in the ranking's own terms (the first rule that tells
+ * them apart), for the learner comparing rows.
+ *
+ * @example
+ * whyBelow(second, first, 1) // "It fits with trade-offs; plan 1 fits."
+ * whyBelow(third, second, 2) // "Same verdict and misses, but 12 h to spare in its tightest week against 13.5 h for plan 2."
+ */
+export function whyBelow(plan: Measure, above: Measure, aboveRank: number): string {
+  if (plan.verdict !== above.verdict) return `It ${VERDICT_WORDS[plan.verdict]}; plan ${aboveRank} ${VERDICT_WORDS[above.verdict]}.`;
+  const m = plan.missedSessions + plan.unmetDeadlines;
+  const n = above.missedSessions + above.unmetDeadlines;
+  if (m !== n) return `Same verdict, but it ${misses(m)}; plan ${aboveRank} ${misses(n)}.`;
+  if (plan.week.slack !== above.week.slack) return `Same verdict and misses, but ${hours(plan.week.slack)} to spare in its tightest week against ${hours(above.week.slack)} for plan ${aboveRank}.`;
+  return `As good as plan ${aboveRank} by every rule; listed after it by section id.`;
+}
+
 /**
  * The best `limit` plans, best first (a new array; `measures` is left as it is).
  *

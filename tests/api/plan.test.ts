@@ -33,7 +33,7 @@ interface PlanBody {
   considered: number;
   judged: number;
   judgedAll: boolean;
-  plans: { sectionIds: string[]; verdict: string; reasons: string[]; clashes: { calendar: number; between: number }; weeklyHours: { required: number; tightestWeekAvailable: number } }[];
+  plans: { sectionIds: string[]; verdict: string; reasons: string[]; belowBecause?: string; clashes: { calendar: number; between: number }; weeklyHours: { required: number; tightestWeekAvailable: number } }[];
   pruned: { alone: number; pairs: number; reasons: { kind: string; sectionIds: string[]; combinations: number; reason: string }[] };
   warnings: unknown[];
   sources: { name: string; eventCount: number }[];
@@ -56,6 +56,15 @@ describe("POST /api/plan", () => {
     expect(body.pruned.reasons.map((r) => [r.kind, r.sectionIds, r.combinations])).toEqual([["alone", ["PM-101-S1"], 3]]);
     expect(body.plans[0]).toMatchObject({ sectionIds: ["PM-101-H1", "DA-110-S1"], verdict: "fits", clashes: { calendar: 0, between: 0 } });
     expect(body.plans.map((p) => p.verdict)).toEqual(["fits", "fits", "fits", "fits-with-tradeoffs", "fits-with-tradeoffs", "does-not-fit"]);
+    // Why each ranks below the one above it, by the first ranking rule that tells them apart.
+    expect(body.plans.map((p) => p.belowBecause)).toEqual([
+      undefined,
+      "Same verdict and misses, but 12 h to spare in its tightest week against 13.5 h for plan 1.",
+      "Same verdict and misses, but 8.3 h to spare in its tightest week against 12 h for plan 2.",
+      "It fits with trade-offs; plan 3 fits.",
+      "Same verdict and misses, but 12 h to spare in its tightest week against 14 h for plan 4.",
+      "It does not fit; plan 5 fits with trade-offs.",
+    ]);
     expect(body.sources).toMatchObject([{ name: "week.ics", eventCount: 2 }]);
     expect(body.warnings).toEqual([]);
 

@@ -130,7 +130,7 @@ describe("plan as a table", () => {
       "4  ACC-100-S2 + BUS-200-S2  fits with trade-offs  0       0/4                         0/23.2",
       "5  ACC-100-A1 + BUS-200-A1  does not fit          4       0/0                         28/26",
     ]);
-    expect(r.stdout).toContain("\n5. ACC-100-A1 + BUS-200-A1: does not fit\n  - Together, 4 deadlines cannot be met in the free study time (first: Weekly assignment for BUS-200-A1, due 17 Jan).\n");
+    expect(r.stdout).toContain("\n5. ACC-100-A1 + BUS-200-A1: does not fit\n  It does not fit; plan 4 fits with trade-offs.\n  - Together, 4 deadlines cannot be met in the free study time (first: Weekly assignment for BUS-200-A1, due 17 Jan).\n");
     expect(r.stdout).toContain("\nCut before judging:\n  - ACC-100-S1 does not fit on its own:");
   });
 });
