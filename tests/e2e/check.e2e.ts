@@ -183,12 +183,12 @@ describeE2E("check page /check: calendars, formats compared, what-if, study plan
     const expectedTimes = sessionRows(S1, ZONE).map((r) => r.viewer);
     expect(await rows.locator("td:first-child").allTextContents()).toEqual(expectedTimes);
     const rowText = async (time: string) => (await rows.filter({ hasText: time }).locator("td").allTextContents()).map((t) => t.trim());
-    expect(await rowText("Thu 4 Feb 2027, 18:30–20:00")).toEqual(["Thu 4 Feb 2027, 18:30–20:00", "Thu 4 Feb 2027, 18:30–20:00 EST", "Coach kids' soccer practice — 60 min"]);
-    expect(await rowText("Tue 12 Jan 2027, 18:30–20:00")).toEqual(["Tue 12 Jan 2027, 18:30–20:00", "Tue 12 Jan 2027, 18:30–20:00 EST", "PTA board meeting — 90 min"]);
-    expect((await rowText("Thu 11 Mar 2027, 18:30–20:00"))[2]).toBe("Client visit in Denver, Coach kids' soccer practice — 90 min");
+    expect(await rowText("Thu 4 Feb 2027, 18:30–20:00")).toEqual(["Thu 4 Feb 2027, 18:30–20:00", "Thu 4 Feb 2027, 18:30–20:00 EST", "Coach kids' soccer practice — 60 min: missed"]);
+    expect(await rowText("Tue 12 Jan 2027, 18:30–20:00")).toEqual(["Tue 12 Jan 2027, 18:30–20:00", "Tue 12 Jan 2027, 18:30–20:00 EST", "PTA board meeting — 90 min: missed"]);
+    expect((await rowText("Thu 11 Mar 2027, 18:30–20:00"))[2]).toBe("Client visit in Denver, Coach kids' soccer practice — 90 min: missed");
     expect((await rowText("Thu 14 Jan 2027, 18:30–20:00"))[2]).toBe("—");
     // The one-off Saturday workshop is in the table too, clashing with family time.
-    expect((await rowText("Sat 6 Feb 2027, 10:00–13:00"))[2]).toBe("Family time — 180 min");
+    expect((await rowText("Sat 6 Feb 2027, 10:00–13:00"))[2]).toBe("Family time — 180 min: missed");
   });
 
   test("4. the term heat map (with the sessions of PM-101-S1 ringed) and its table", async () => {
@@ -258,7 +258,7 @@ describeE2E("check page /check: calendars, formats compared, what-if, study plan
     const table = s1.getByRole("region", { name: "Sessions of PM-101-S1" });
     expect(await table.locator("tbody tr.clash").count()).toBe(6);
     expect(await table.locator("tbody tr").filter({ hasText: "Thu 4 Feb 2027, 18:30–20:00" }).locator("td").nth(2).textContent()).toBe("—");
-    expect(await table.locator("tbody tr").filter({ hasText: "Thu 11 Mar 2027" }).locator("td").nth(2).textContent()).toBe("Client visit in Denver — 90 min");
+    expect(await table.locator("tbody tr").filter({ hasText: "Thu 11 Mar 2027" }).locator("td").nth(2).textContent()).toBe("Client visit in Denver — 90 min: missed");
     // The other two sections keep their verdicts (soccer is not what blocks them).
     expect(await verdict(page, "PM-101-A1")).toBe("Does not fit");
     expect(await verdict(page, "PM-101-H1")).toBe("Does not fit");
