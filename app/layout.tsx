@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
 import { Account } from "./components/Account";
+import { DetectZone } from "./components/DetectZone";
 
 export const dynamic = "force-dynamic";
 
@@ -27,6 +28,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Account />
         </header>
         <main id="main">{children}</main>
+        <DetectZone />
       </body>
     </html>
   );
