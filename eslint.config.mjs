@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 // lib/ is the domain: pure TypeScript that runs in a route handler, the CLI, a test or a browser.
 // It must never reach into Next.js or the app/ layer (imports flow app → lib only).
 export default tseslint.config(
-  { ignores: ["node_modules/**", ".next/**", "next-env.d.ts", "bench/out/**", "data/**"] },
+  { ignores: ["node_modules/**", ".next/**", "next-env.d.ts", "bench/out/**", "data/**", "build/**", "test-results/**", "coverage/**"] },
   ...tseslint.configs.recommended,
   {
     files: ["lib/**/*.ts", "lib/**/*.tsx"],

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
 import { Account } from "./components/Account";
+import { AdvisorLink } from "./components/AdvisorLink";
+import { DetectZone } from "./components/DetectZone";
 
 export const dynamic = "force-dynamic";
 
@@ -23,10 +25,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <a href="/catalog">Courses</a>
             <a href="/check">Check my calendar</a>
             <a href="/reports">My reports</a>
+            <AdvisorLink />
           </nav>
           <Account />
         </header>
         <main id="main">{children}</main>
+        <DetectZone />
       </body>
     </html>
   );

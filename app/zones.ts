@@ -1,5 +1,7 @@
-/** The IANA zones a picker offers (the runtime's list), and validation of a `?tz=` value. */
+/** The IANA zones a picker offers (the runtime's list), validation of a `?tz=` value, and the viewer's zone as a request carries it. */
+import { cookies } from "next/headers";
 import { ianaZone } from "@/lib/time/zone";
+import { ZONE_COOKIE } from "@/app/zone-cookie";
 
 let list: string[] | undefined;
 
@@ -15,4 +17,15 @@ export function zoneNames(): string[] {
 export function validZone(tz: string | string[] | undefined): string | undefined {
   const v = Array.isArray(tz) ? tz[0] : tz;
   return v && v.length < 64 && (v === "UTC" || ianaZone(v)) ? v : undefined;
+}
+
+/**
+ * The zone a page is asked to show: `?tz=` when the address names one (`explicit`), else the zone
+ * the viewer's browser reported in its cookie (app/components/DetectZone), else none (a first visit
+ * without JavaScript having run yet).
+ */
+export async function requestedZone(tz: string | string[] | undefined): Promise<{ zone: string | undefined; explicit: boolean }> {
+  const asked = validZone(tz);
+  if (asked) return { zone: asked, explicit: true };
+  return { zone: validZone((await cookies()).get(ZONE_COOKIE)?.value), explicit: false };
 }

@@ -2,6 +2,8 @@
 import type { Metadata } from "next";
 import { serverReports } from "@/app/server";
 import { requireAdvisor } from "./access";
+import { requestedZone } from "@/app/zones";
+import { formatLongDate } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Shared with me — FormatFit", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -9,6 +11,8 @@ export const dynamic = "force-dynamic";
 export default async function AdvisorPage() {
   const advisor = await requireAdvisor();
   const shared = await (await serverReports()).sharedWith(advisor);
+  // Dates in the advisor's own zone when their browser has said it (DetectZone's cookie), else UTC, named.
+  const { zone } = await requestedZone(undefined);
   return (
     <>
       <h1>Reports shared with you</h1>
@@ -19,7 +23,12 @@ export default async function AdvisorPage() {
         <ul className="report-list">
           {shared.map((r) => (
             <li key={r.id}>
-              <a href={`/advisor/${r.id}`}>{r.title.slice(0, 200)}</a> <span className="muted">saved {new Date(r.createdAt).toISOString().slice(0, 10)}</span>
+              <a href={`/advisor/${r.id}`}>{r.title.slice(0, 200)}</a>
+              {r.learnerName ? <> from {r.learnerName}</> : null}{" "}
+              <span className="muted">
+                saved {formatLongDate(r.createdAt, zone ?? "UTC")}
+                {zone ? "" : " (UTC)"}
+              </span>
             </li>
           ))}
         </ul>

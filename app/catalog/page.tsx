@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { filterCatalog, scheduleText, WEEKDAY_NAMES, type TimeOfDay } from "@/lib/catalog/describe";
 import type { SectionFormat } from "@/lib/catalog";
 import { serverCatalog } from "@/app/server";
-import { validZone } from "@/app/zones";
+import { requestedZone } from "@/app/zones";
 import { DetectZone } from "@/app/components/DetectZone";
 import { ZoneSelect } from "@/app/components/ZoneSelect";
 import { SectionLinks } from "@/app/components/SectionLinks";
@@ -26,7 +26,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function CatalogPage({ searchParams }: { searchParams: Search }) {
   const params = await searchParams;
   const catalog = serverCatalog();
-  const tz = validZone(params.tz);
+  const { zone: tz, explicit } = await requestedZone(params.tz);
   const viewerZone = tz ?? "America/New_York";
   const one = (k: string) => (Array.isArray(params[k]) ? params[k]?.[0] : params[k]) || undefined;
   const format = FORMATS.find((f) => f === one("format"));
@@ -37,10 +37,10 @@ export default async function CatalogPage({ searchParams }: { searchParams: Sear
   const sectionCount = courses.reduce((n, c) => n + c.sections.length, 0);
   return (
     <>
-      <DetectZone hasZone={tz !== undefined} />
+      <DetectZone {...(explicit ? {} : { renderedZone: viewerZone })} />
       <h1>Courses and sections{catalog.term ? `, ${catalog.term}` : ""}</h1>
       <p className="lead">
-        {catalog.institution}. Every course lists its sections by format; times are shown in <strong>{viewerZone.replace(/_/g, " ")}</strong>
+        {catalog.institution}. Every course lists its sections by format; times are shown in <strong data-zone={viewerZone}>{viewerZone.replace(/_/g, " ")}</strong>
         {tz ? "" : " (your browser's zone is applied when JavaScript runs; pick yours below)"}.
       </p>
       <form className="filters" method="get" action="/catalog" aria-label="Filter sections">

@@ -22,16 +22,19 @@ export function CheckApp({
   initialCourses,
   initialSections,
   defaults,
+  initialZone,
   connect,
 }: {
   courses: CourseOption[];
   initialCourses: string[];
   initialSections: string[];
   defaults: CheckDefaults;
+  /** The viewer's zone as the server knows it (the zone cookie), shown until the browser confirms it. */
+  initialZone: string | undefined;
   connect: ConnectOptions;
 }) {
   const uid = useId();
-  const form = useCheckForm({ initialCourses, initialSections, defaults });
+  const form = useCheckForm({ initialCourses, initialSections, defaults, initialZone });
   const { result, status, progress, error, resultsRef, submit, save, downloadPlan } = useCheckRun(form);
 
   return (

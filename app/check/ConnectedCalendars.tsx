@@ -3,7 +3,8 @@
  * Google / Outlook calendars connected through OAuth: what FormatFit will ask for (said before the
  * consent screen), the connect buttons (next-auth sign-in with the calendar scopes), and for each
  * connection the calendars that count, a reconnect prompt when the provider refused, and
- * disconnect. Tokens never reach this page: it sees connection ids and calendar names only.
+ * disconnect. Tokens never reach this page: it sees connection ids and calendar names only. When
+ * the server has neither provider configured, one line says so.
  */
 import { useId } from "react";
 import { ConnectButton } from "./connect/ConnectButton";
@@ -20,7 +21,10 @@ export function ConnectedCalendars({ options, onChange }: { options: ConnectOpti
   const uid = useId();
   const { csrf, rows, used, message, loading, use, pick, disconnect } = useConnections(options.signedIn, onChange);
 
-  if (!options.google && !options.microsoft) return null;
+  // Neither provider configured (README, "Connecting Google Calendar and Outlook"): say so in one line, not silence.
+  if (!options.google && !options.microsoft) {
+    return <p className="muted small connect-off">Connecting Google or Outlook is not set up on this server; upload an .ics file or paste its address instead.</p>;
+  }
   return (
     <section className="connect" aria-labelledby={`${uid}-h`}>
       <h3 id={`${uid}-h`}>…or connect Google or Outlook</h3>

@@ -5,6 +5,7 @@ import { DEFAULT_FIT_PREFERENCES } from "@/lib/fit";
 import { serverCatalog } from "@/app/server";
 import { connectingAvailable, currentSession } from "@/app/auth";
 import { providerSetups } from "@/lib/connections/setup";
+import { requestedZone } from "@/app/zones";
 import { CheckApp } from "./CheckApp";
 import type { CourseOption } from "./types";
 
@@ -31,6 +32,7 @@ export default async function CheckPage({ searchParams }: { searchParams: Search
   const connect = { google: canConnect && setups.google !== undefined, microsoft: canConnect && setups.microsoft !== undefined, signedIn: Boolean((await currentSession())?.userId) };
   const known = new Set(courses.map((c) => c.id));
   const knownSections = new Set(courses.flatMap((c) => c.sections.map((s) => s.id)));
+  const { zone } = await requestedZone(params.tz);
   return (
     <>
       <h1>Which format fits my week?</h1>
@@ -47,6 +49,7 @@ export default async function CheckPage({ searchParams }: { searchParams: Search
         initialCourses={list("course").filter((c) => known.has(c))}
         initialSections={list("section").filter((s) => knownSections.has(s))}
         connect={connect}
+        initialZone={zone}
         defaults={{
           studyStart: DEFAULT_FIT_PREFERENCES.studyWindows[0]?.start ?? "07:00",
           studyEnd: DEFAULT_FIT_PREFERENCES.studyWindows[0]?.end ?? "22:00",

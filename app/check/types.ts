@@ -58,5 +58,11 @@ export type WhatIf = Filled<"ignoredUids" | "bufferBeforeMinutes" | "bufferAfter
 /** Setting the what-if state (the results' controls and "Your week" both do). */
 export type SetWhatIf = (w: WhatIf) => void;
 
+/**
+ * Saving the result as a report: its title, whether event titles go in, and the name (optional) the
+ * learner shows advisors and link holders; resolves with the error to show, or null.
+ */
+export type SaveReportFn = (title: string, includeTitles: boolean, learnerName?: string) => Promise<string | null>;
+
 /** Whether a check is on its way: a first run (the button waits) or a what-if update. */
 export type CheckStatus = "idle" | "running" | "updating";

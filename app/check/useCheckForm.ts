@@ -8,6 +8,7 @@
 import { useEffect, useState } from "react";
 import { checkForm } from "./request";
 import { useCalendars, type Calendars } from "./useCalendars";
+import { noCalendarText } from "./noCalendar";
 import type { CheckDefaults, FormPreferences, PreferencesInput, SetWhatIf, WhatIf } from "./types";
 
 /** Study windows' days, 0 = Monday … 6 = Sunday. */
@@ -29,6 +30,8 @@ export interface Week {
   preferences: FormPreferences;
   setPreferences: (patch: Partial<FormPreferences>) => void;
   zones: string[];
+  /** The zone the browser reports (undefined until the page runs in one). */
+  detectedZone: string | undefined;
   emails: string;
   setEmails: (text: string) => void;
 }
@@ -76,12 +79,12 @@ function preferencesOf(p: FormPreferences, emails: string, w: WhatIf): Preferenc
   };
 }
 
-export function useCheckForm({ initialCourses, initialSections, defaults }: { initialCourses: string[]; initialSections: string[]; defaults: CheckDefaults }): CheckForm {
+export function useCheckForm({ initialCourses, initialSections, defaults, initialZone }: { initialCourses: string[]; initialSections: string[]; defaults: CheckDefaults; initialZone: string | undefined }): CheckForm {
   const [courses, setCourses] = useState<Set<string>>(() => new Set(initialCourses));
   const [sections, setSections] = useState<Set<string>>(() => new Set(initialSections));
   const [together, setTogether] = useState(false);
   const [preferences, setPreferences] = useState<FormPreferences>({
-    timeZone: "UTC",
+    timeZone: initialZone ?? "UTC",
     tentativeIsBusy: true,
     allDay: "follow-transparency",
     minBlockMinutes: defaults.minBlockMinutes,
@@ -90,7 +93,8 @@ export function useCheckForm({ initialCourses, initialSections, defaults }: { in
     sleepHours: defaults.sleepHours,
     watchRecordings: false,
   });
-  const [zones, setZones] = useState<string[]>(["UTC"]);
+  const [zones, setZones] = useState<string[]>(() => [...new Set(["UTC", initialZone ?? "UTC"])]);
+  const [detectedZone, setDetectedZone] = useState<string | undefined>(undefined);
   const [emails, setEmails] = useState("");
   const [whatIf, setWhatIf] = useState<WhatIf>({
     ignoredUids: [],
@@ -104,19 +108,22 @@ export function useCheckForm({ initialCourses, initialSections, defaults }: { in
   });
   const calendars = useCalendars(preferences.timeZone);
 
-  // The browser's zone is known only in the browser: the server renders UTC, then this corrects it.
+  // The browser's zone is known for sure only in the browser: the server renders the zone its
+  // cookie remembered (app/components/DetectZone), or UTC on a first visit; this confirms or corrects it.
   useEffect(() => {
     const tz = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+    setDetectedZone(tz);
     setPreferences((p) => ({ ...p, timeZone: tz }));
     const all = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
     setZones([...new Set(["UTC", tz, ...all])].sort());
   }, []);
 
   const formFor = (w: WhatIf, extra: Record<string, string> = {}) =>
-    checkForm({ calendars: calendars.usable, connectionIds: calendars.connectionIds, courses, sections, together, preferences: preferencesOf(preferences, emails, w), extra });
+    // "Together" is offered only with two or more chosen; a tick left from before does not count.
+    checkForm({ calendars: calendars.usable, connectionIds: calendars.connectionIds, courses, sections, together: together && courses.size + sections.size > 1, preferences: preferencesOf(preferences, emails, w), extra });
 
   const missing = () => {
-    if (calendars.usable.length === 0 && calendars.connectionIds.length === 0) return "Add at least one calendar first: pick or drop an .ics file, or paste a calendar address.";
+    if (calendars.usable.length === 0 && calendars.connectionIds.length === 0) return noCalendarText(calendars.items);
     if (courses.size === 0 && sections.size === 0) return "Choose at least one course (to compare its formats) or one section.";
     return null;
   };
@@ -124,7 +131,7 @@ export function useCheckForm({ initialCourses, initialSections, defaults }: { in
   return {
     calendars,
     choice: { courses, sections, together, setCourses, setSections, setTogether },
-    week: { preferences, setPreferences: (patch) => setPreferences((p) => ({ ...p, ...patch })), zones, emails, setEmails },
+    week: { preferences, setPreferences: (patch) => setPreferences((p) => ({ ...p, ...patch })), zones, detectedZone, emails, setEmails },
     whatIf,
     setWhatIf,
     formFor,

@@ -8,7 +8,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { CheckResponse } from "@/lib/check/run";
 import { downloadStudyPlan, errorText, post, saveReport } from "./request";
 import type { CheckForm } from "./useCheckForm";
-import type { CheckStatus, WhatIf } from "./types";
+import type { CheckStatus, SaveReportFn, WhatIf } from "./types";
 
 export function useCheckRun({ formFor, whatIf, missing }: Pick<CheckForm, "formFor" | "whatIf" | "missing">) {
   const [result, setResult] = useState<CheckResponse | null>(null);
@@ -71,7 +71,8 @@ export function useCheckRun({ formFor, whatIf, missing }: Pick<CheckForm, "formF
     else void run(whatIf, "running");
   };
 
-  const save = (title: string, includeTitles: boolean): Promise<string | null> => saveReport(formFor(whatIf, includeTitles ? { title, includeTitles: "true" } : { title }));
+  const save: SaveReportFn = (title, includeTitles, learnerName) =>
+    saveReport(formFor(whatIf, { title, ...(includeTitles ? { includeTitles: "true" } : {}), ...(learnerName?.trim() ? { learnerName: learnerName.trim() } : {}) }));
 
   const downloadPlan = async (sectionId?: string) => {
     const extra: Record<string, string> = { output: "study-plan" };

@@ -11,13 +11,9 @@ export async function Account() {
       </div>
     );
   }
+  // An advisor's "Shared with me" is in the navigation (AdvisorLink).
   return (
     <div className="account">
-      {session.advisor && (
-        <>
-          <a href="/advisor">Shared with me</a> ·{" "}
-        </>
-      )}
       <span className="muted">{session.user?.email ?? session.user?.name ?? "Signed in"}</span> · <a href="/api/auth/signout">Sign out</a>
     </div>
   );

@@ -6,7 +6,8 @@ export function ZoneSelect({ id, name, value, label }: { id: string; name: strin
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value}>
+      {/* Keyed by the value: a page refreshed in another zone (DetectZone) mounts the picker anew, showing it. */}
+      <select key={value} id={id} name={name} defaultValue={value}>
         {!zones.includes(value) && <option value={value}>{value}</option>}
         {zones.map((z) => (
           <option key={z} value={z}>

@@ -3,18 +3,19 @@ import type { Metadata } from "next";
 import { serverReports } from "@/app/server";
 import { currentOwner } from "@/app/owner";
 import { currentSession, signInAvailable } from "@/app/auth";
+import { requestedZone } from "@/app/zones";
+import { formatLongDate } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "My saved reports — FormatFit", robots: { index: false } };
 export const dynamic = "force-dynamic";
-
-function day(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
 
 export default async function ReportsPage() {
   const owner = await currentOwner();
   const session = await currentSession();
   const reports = owner ? await (await serverReports()).list(owner) : [];
+  // Dates in the viewer's zone when their browser has said it (DetectZone's cookie), else UTC, named.
+  const { zone } = await requestedZone(undefined);
+  const day = (ms: number) => formatLongDate(ms, zone ?? "UTC");
   return (
     <>
       <h1>My saved reports</h1>
@@ -41,7 +42,10 @@ export default async function ReportsPage() {
         <ul className="report-list">
           {reports.map((r) => (
             <li key={r.id}>
-              <a href={`/reports/${r.id}`}>{r.title.slice(0, 200)}</a> <span className="muted">saved {day(r.createdAt)}, kept until {day(r.expiresAt)}</span>
+              <a href={`/reports/${r.id}`}>{r.title.slice(0, 200)}</a> <span className="muted">
+                saved {day(r.createdAt)}, kept until {day(r.expiresAt)}
+                {zone ? "" : " (UTC)"}
+              </span>
             </li>
           ))}
         </ul>

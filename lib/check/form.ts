@@ -40,6 +40,8 @@ export interface CheckForm {
   /** When the check is saved as a report: its title, and whether event titles go in. */
   readonly title?: string;
   readonly includeTitles: boolean;
+  /** When saved: the name the learner shows advisors and link holders (`learnerName`), as typed. */
+  readonly learnerName?: string;
 }
 
 /**
@@ -165,6 +167,7 @@ export async function parseCheckForm(request: Request, limits: CheckLimits = DEF
   if (output !== null && output !== "json" && output !== "study-plan") throw new AppError("BAD_REQUEST", '"output" is "json" (default) or "study-plan".', { where: "output" });
   const planSection = form.get("planSection");
   const title = form.get("title");
+  const learnerName = form.get("learnerName");
   return {
     files,
     urls,
@@ -180,5 +183,6 @@ export async function parseCheckForm(request: Request, limits: CheckLimits = DEF
     ...(typeof planSection === "string" && planSection.trim() !== "" ? { planSection: planSection.trim() } : {}),
     ...(typeof title === "string" ? { title } : {}),
     includeTitles: truthy(form.get("includeTitles")),
+    ...(typeof learnerName === "string" ? { learnerName } : {}),
   };
 }

@@ -98,6 +98,13 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex("calendar_connections_user").on("calendar_connections").column("user_id").execute();
     },
   },
+  "0003_report_learner_name": {
+    // The name a learner chooses to show advisors and link holders (issue 15): optional, so null
+    // for every report saved before, which then shows no name, as it did.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("reports").addColumn("learner_name", "text").execute();
+    },
+  },
 };
 
 /** The migrations in code, in name order. */

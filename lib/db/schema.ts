@@ -28,6 +28,8 @@ export interface ReportsTable {
   created_at: number;
   updated_at: number;
   expires_at: number;
+  /** The name the learner chose to show advisors and link holders, a JSON string literal; null when none (migration 0003). */
+  learner_name: string | null;
 }
 
 export interface ShareLinksTable {

@@ -6,6 +6,7 @@
  */
 import type { Report, Note } from "./index";
 import type { SnapshotSection } from "./snapshot";
+import { formatDateTime, formatLongDate, formatZoneAbbreviation } from "../time/format";
 
 const VERDICT_TEXT: Record<string, string> = { fits: "Fits", "fits-with-tradeoffs": "Fits with trade-offs", "does-not-fit": "Does not fit" };
 
@@ -77,6 +78,17 @@ ${weeks.map((w) => `<tr><th scope="row">${e(w.start)}</th>${w.days.map((d) => `<
 </tbody></table></div></details>`;
 }
 
+/** The day the check ran, in the learner's zone (the snapshot's: a zone the check validated). */
+function checkedDay(checkedAt: string, zone: string): string {
+  const ms = Date.parse(checkedAt);
+  return Number.isFinite(ms) ? formatLongDate(ms, zone) : checkedAt.slice(0, 10);
+}
+
+/** When a note was written, in the report's zone (the zone its times are in), with the zone's short name. */
+function noteTime(ms: number, zone: string): string {
+  return `${formatDateTime(ms, zone)} ${formatZoneAbbreviation(ms, zone)}`;
+}
+
 /**
  * The body of a report (no `<html>`): summary per course, sections with verdicts and reasons,
  * clashes, weekly loads, busy time per day, and notes when given. For an `advisor` (the default:
@@ -91,7 +103,8 @@ export function reportBodyHtml(report: Report, options: { notes?: readonly Note[
   const notes = options.notes ?? [];
   return `<article class="report">
 ${options.heading === false ? "" : `<h1>${e(report.title)}</h1>`}
-<p class="muted">Checked ${e(snap.checkedAt.slice(0, 10))}; times in ${e(snap.timeZone.replace(/_/g, " "))}. ${snap.includeTitles ? "Event titles are included." : "Event titles are not included."}</p>
+${report.learnerName !== undefined && (options.audience ?? "advisor") === "advisor" ? `<p class="shared-by">Shared by <strong>${e(report.learnerName)}</strong></p>` : ""}
+<p class="muted">Checked ${e(checkedDay(snap.checkedAt, snap.timeZone))}; times in ${e(snap.timeZone.replace(/_/g, " "))}. ${snap.includeTitles ? "Event titles are included." : "Event titles are not included."}</p>
 ${snap.plan ? `<section><h2>All chosen sections together: <span class="verdict ${e(snap.plan.verdict)}">${e(VERDICT_TEXT[snap.plan.verdict] ?? snap.plan.verdict)}</span></h2><ul>${snap.plan.reasons.map((r) => `<li>${e(r)}</li>`).join("")}</ul></section>` : ""}
 ${snap.courses
   .map(
@@ -106,11 +119,19 @@ ${c.sectionIds
 ${busyTable(report)}
 ${
   notes.length > 0
-    ? `<section class="notes"><h2>Advisor notes</h2>${notes.map((n) => `<blockquote><p>${e(n.body).replace(/\n/g, "<br>")}</p><footer>${e(n.authorEmail)}, ${e(new Date(n.createdAt).toISOString().slice(0, 16).replace("T", " "))} UTC</footer></blockquote>`).join("\n")}</section>`
+    ? `<section class="notes"><h2>Advisor notes</h2>${notes.map((n) => `<blockquote><p>${e(n.body).replace(/\n/g, "<br>")}</p><footer>${e(n.authorEmail)}, ${e(noteTime(n.createdAt, snap.timeZone))}</footer></blockquote>`).join("\n")}</section>`
     : ""
 }
 </article>`;
 }
+
+/**
+ * Paper: A4 and Letter alike (no size forced: the printer's own), margins that both fit, and
+ * tables that break between rows, repeat their heads, and wrap long cells rather than run off the
+ * page. The app's pages (globals.css) print with the same rules.
+ */
+const PRINT_PAGE = `@page{margin:14mm 12mm}
+@media print{body{font-size:10.5pt}h1{font-size:16pt}h2,h3,h4{break-after:avoid}table.data{font-size:9.5pt}thead{display:table-header-group}tr{break-inside:avoid}th,td{overflow-wrap:anywhere}svg{max-width:100%;height:auto}.chart-scroll{overflow:visible}}`;
 
 /** The print and screen styles of a standalone report page (the share link). */
 const STYLE = `
@@ -128,7 +149,9 @@ tr.clash td{background:#fdecea}.note{border-left:4px solid #0b5cad;background:#e
 .error{border-left:4px solid #b3261e;background:#fdecea;padding:8px 12px}
 blockquote{border-left:4px solid #d5dbe1;margin:12px 0;padding:4px 12px}
 :focus-visible{outline:3px solid #f5a623;outline-offset:2px}
+.shared-by{font-size:1.05rem;margin:0 0 4px}
 @media print{body{font-size:11pt}main{max-width:none;padding:0}.section-card{break-inside:avoid;background:none;border:1px solid #999}details{display:block}details::details-content{content-visibility:visible;display:block}details>summary{list-style:none;font-weight:700}.table-scroll{overflow:visible}a{color:inherit;text-decoration:none}}
+${PRINT_PAGE}
 `;
 
 /**

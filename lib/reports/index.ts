@@ -13,10 +13,12 @@ import { newId } from "../db/id";
 import { hashToken, looksLikeToken, newToken, secretsEqual } from "./tokens";
 import { DAY } from "../time/units";
 import { emailAddress, normaliseEmail } from "./email";
+import { MAX_LEARNER_NAME } from "./limits";
 
 export type { ReportSnapshot } from "./snapshot";
 export { snapshotOf } from "./snapshot";
 export { emailAddress, normaliseEmail, type EmailCheck } from "./email";
+export { MAX_LEARNER_NAME } from "./limits";
 
 /** Who is asking, as the route established it. */
 export type Owner = { readonly kind: "user"; readonly userId: string } | { readonly kind: "anonymous"; readonly key: string };
@@ -42,6 +44,8 @@ export const DEFAULT_MAX_REPORTS_PER_OWNER = 200;
 export interface ReportSummary {
   id: string;
   title: string;
+  /** The name the learner chose to show advisors and link holders; absent when they chose none. */
+  learnerName?: string;
   includeTitles: boolean;
   createdAt: number;
   updatedAt: number;
@@ -78,10 +82,36 @@ function checkText(text: string, max: number, what: string): string {
   return text;
 }
 
+/**
+ * A learner's chosen name as stored: trimmed, inner runs of spaces as one; blank (or absent) is
+ * no name. Too long, or holding a control character, is a BAD_REQUEST naming `learnerName`.
+ *
+ * @example
+ * learnerNameOf("  Alex   Kim ") // "Alex Kim"
+ * learnerNameOf("") // null
+ */
+export function learnerNameOf(text: string | null | undefined): string | null {
+  if (text === null || text === undefined) return null;
+  if (typeof text !== "string") throw new AppError("BAD_REQUEST", "The name must be text.", { where: "learnerName" });
+  const name = text.trim().replace(/\s+/g, " ");
+  if (name === "") return null;
+  if (/\p{Cc}/u.test(name)) throw new AppError("BAD_REQUEST", "The name holds a control character; type it again without it.", { where: "learnerName" });
+  if (name.length > MAX_LEARNER_NAME) throw new AppError("BAD_REQUEST", `The name is ${name.length.toLocaleString("en")} characters; at most ${MAX_LEARNER_NAME}.`, { where: "learnerName" });
+  return name;
+}
+
 type ReportRow = Database["reports"];
 
 function summary(row: ReportRow): ReportSummary {
-  return { id: row.id, title: decodeText(row.title), includeTitles: row.include_titles === 1, createdAt: Number(row.created_at), updatedAt: Number(row.updated_at), expiresAt: Number(row.expires_at) };
+  return {
+    id: row.id,
+    title: decodeText(row.title),
+    ...(row.learner_name === null ? {} : { learnerName: decodeText(row.learner_name) }),
+    includeTitles: row.include_titles === 1,
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+    expiresAt: Number(row.expires_at),
+  };
 }
 
 function full(row: ReportRow): Report {
@@ -147,8 +177,9 @@ export class Reports {
    * owner at once cannot both pass the count: PostgreSQL serialises them on an advisory lock per
    * owner, SQLite on its single writer.
    */
-  async save(owner: Owner, input: { title: string; snapshot: ReportSnapshot; includeTitles: boolean }): Promise<Report> {
+  async save(owner: Owner, input: { title: string; snapshot: ReportSnapshot; includeTitles: boolean; learnerName?: string | null }): Promise<Report> {
     const title = checkText(input.title, MAX_TITLE, "title");
+    const name = learnerNameOf(input.learnerName);
     const now = this.now();
     const row: ReportRow = {
       id: newId(),
@@ -160,6 +191,7 @@ export class Reports {
       created_at: now,
       updated_at: now,
       expires_at: now + this.retention,
+      learner_name: name === null ? null : encodeText(name),
     };
     await this.db.transaction().execute(async (tx) => {
       if (this.kind === "postgres") await sql`select pg_advisory_xact_lock(hashtext(${`formatfit reports of ${row.owner_user_id ?? row.owner_key_hash}`}))`.execute(tx);
@@ -192,6 +224,19 @@ export class Reports {
     return this.db.transaction().execute(async (tx) => {
       if (!(await this.ownedRow(tx, owner, id))) return false;
       await tx.updateTable("reports").set({ title: encodeText(t), updated_at: this.now() }).where("id", "=", id).execute();
+      return true;
+    });
+  }
+
+  /**
+   * Sets (or, with null or blank, removes) the name the learner shows advisors and link holders.
+   * False when the report is not the owner's.
+   */
+  async setLearnerName(owner: Owner, id: string, name: string | null): Promise<boolean> {
+    const checked = learnerNameOf(name);
+    return this.db.transaction().execute(async (tx) => {
+      if (!(await this.ownedRow(tx, owner, id))) return false;
+      await tx.updateTable("reports").set({ learner_name: checked === null ? null : encodeText(checked), updated_at: this.now() }).where("id", "=", id).execute();
       return true;
     });
   }

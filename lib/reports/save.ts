@@ -20,5 +20,5 @@ export async function saveCheckAsReport(form: CheckForm, reports: Reports, owner
   const answer = await webCheck({ ...form, details: true, output: "json" }, options);
   if (answer.kind !== "json") throw new AppError("INTERNAL", "The check did not answer with a result.");
   const snapshot = snapshotOf(answer.body, { includeTitles: form.includeTitles, checkedAt: options.now });
-  return reports.save(owner, { title, snapshot, includeTitles: form.includeTitles });
+  return reports.save(owner, { title, snapshot, includeTitles: form.includeTitles, learnerName: form.learnerName ?? null });
 }

@@ -18,6 +18,28 @@ export function formatWallTime(ms: number, zone: string): string {
 }
 
 /**
+ * `12 April 2027` in `zone`: a day as a sentence names it (an expiry date, the day a report was
+ * saved). English, whatever the runtime's locale.
+ *
+ * @example
+ * formatLongDate(Date.UTC(2027, 3, 12, 3), "America/New_York") // "11 April 2027"
+ */
+export function formatLongDate(ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone }).setLocale("en-US").toFormat("d LLLL yyyy");
+}
+
+/**
+ * `12 Apr 2027, 14:05` in `zone` (24-hour clock): when something happened, as a table cell says it.
+ * English, whatever the runtime's locale.
+ *
+ * @example
+ * formatDateTime(Date.UTC(2027, 3, 12, 18, 5), "America/New_York") // "12 Apr 2027, 14:05"
+ */
+export function formatDateTime(ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone }).setLocale("en-US").toFormat("d LLL yyyy, HH:mm");
+}
+
+/**
  * `16 Mar` in `zone`.
  *
  * @example

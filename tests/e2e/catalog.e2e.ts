@@ -72,12 +72,15 @@ describeE2E("catalog /catalog, course and section pages, section calendars", () 
     return { page, pageErrors };
   }
 
-  /** Loads `path` and, when it has no ?tz=, waits for DetectZone's reload with the browser's zone. */
+  /**
+   * Loads `path` and waits until the page shows its times in `expectZone`: at once when the address
+   * or the zone cookie names it, else after DetectZone has told the server the browser's zone and
+   * refreshed the page in place (no second navigation: see the test of that below).
+   */
   async function open(page: Page, path: string, expectZone: string): Promise<void> {
     const res = await page.goto(`${base()}${path}`, { waitUntil: "load" });
     expect(res?.status(), `GET ${path}`).toBe(200);
-    await page.waitForURL((u) => u.searchParams.get("tz") === expectZone, { timeout: WAIT });
-    await page.waitForLoadState("load");
+    await expect.poll(() => page.locator("[data-zone]").first().getAttribute("data-zone"), { timeout: WAIT }).toBe(expectZone);
   }
 
   /** The section ids listed on /catalog, in order. */
@@ -103,7 +106,7 @@ describeE2E("catalog /catalog, course and section pages, section calendars", () 
     return page.locator("ul.section-list > li").filter({ has: page.locator("strong", { hasText: new RegExp(`^${id}$`) }) });
   }
 
-  test("/catalog lists every course and section, in the browser's zone (DetectZone reload); axe", async () => {
+  test("/catalog lists every course and section, in the browser's zone (DetectZone); axe", async () => {
     const { page, pageErrors } = await newPage("America/New_York");
     await open(page, "/catalog", "America/New_York");
     await expect.poll(() => page.locator("h1").textContent(), { timeout: WAIT }).toMatch(/^Courses and sections, Spring 2027$/);
@@ -387,5 +390,75 @@ describeE2E("catalog /catalog, course and section pages, section calendars", () 
     expect(feed.status()).toBe(404);
     expect(feed.headers()["content-type"]).toMatch(/^text\/plain\b/);
     expect(await feed.text()).toContain('There is no section "PM-101-Z9" in this catalog');
+  });
+  test("no ?tz= reload: /catalog opened without a zone loads one document and is shown in the browser's zone; the next page arrives in it", async () => {
+    /**
+     * Watches a page load: main-frame `framenavigated` events (Playwright fires them for
+     * same-document history updates too: Next's router writes its state with replaceState once it
+     * hydrates), document requests, `load` events, and whether a marker set on `window` survives
+     * (a reload would wipe it).
+     */
+    const watch = (page: Page) => {
+      const navigated: string[] = [];
+      let documents = 0;
+      let loads = 0;
+      page.on("framenavigated", (frame) => {
+        if (frame === page.mainFrame()) navigated.push(frame.url());
+      });
+      page.on("request", (r) => {
+        if (r.resourceType() === "document" && r.frame() === page.mainFrame()) documents++;
+      });
+      page.on("load", () => loads++);
+      return {
+        navigated,
+        counts: () => ({ documents, loads }),
+        mark: () => page.evaluate(() => ((window as unknown as { marked?: boolean }).marked = true)),
+        marked: () => page.evaluate(() => (window as unknown as { marked?: boolean }).marked === true),
+      };
+    };
+
+    // The yardstick: a catalog page whose address names the zone (nothing to detect).
+    const { page: plain } = await newPage("Asia/Tokyo");
+    const baseline = watch(plain);
+    await plain.goto(`${base()}/catalog?tz=Asia%2FTokyo`, { waitUntil: "load" });
+    await plain.waitForTimeout(1_500);
+    const baselineEvents = baseline.navigated.length;
+
+    // A first visit: no zone cookie yet, so the server draws its fallback zone (New York) and the
+    // page has the server draw it again in Tokyo's zone, in place.
+    const { page, pageErrors } = await newPage("Asia/Tokyo");
+    const first = watch(page);
+    const res = await page.goto(`${base()}/catalog`, { waitUntil: "load" });
+    expect(res?.status()).toBe(200);
+    await first.mark();
+    await expect.poll(() => page.locator("p.lead strong").getAttribute("data-zone"), { timeout: WAIT }).toBe("Asia/Tokyo");
+    await expect.poll(() => sectionItem(page, "PM-101-S1").textContent(), { timeout: WAIT }).toContain("Wednesdays and Fridays 08:30–10:00");
+    await page.waitForTimeout(1_500); // time for a stray reload to happen before counting
+    expect(first.counts(), "one document, loaded once: no reload").toEqual({ documents: 1, loads: 1 });
+    expect(await first.marked(), "the page was not reloaded (its window is the same)").toBe(true);
+    expect(new Set(first.navigated), "every navigation event is at /catalog: no ?tz= added").toEqual(new Set([`${base()}/catalog`]));
+    // The refresh is one same-document history update on top of a plain load's events.
+    expect(first.navigated.length).toBeLessThanOrEqual(baselineEvents + 1);
+    console.log(`[e2e] /catalog first visit: ${first.navigated.length} framenavigated events (a page load with ?tz= gives ${baselineEvents}), 1 document`);
+    const cookie = (await page.context().cookies(base())).find((c) => c.name === "formatfit-tz");
+    expect(cookie?.value, "the zone cookie DetectZone set").toBe("Asia/Tokyo");
+    expect(cookie?.sameSite).toBe("Lax");
+
+    // With the cookie, the next page is drawn in Tokyo's zone by the server itself (its HTML says
+    // so before any script runs) and loads exactly like the yardstick.
+    const next = watch(page);
+    const nextRes = await page.goto(`${base()}/catalog/PM-101`, { waitUntil: "load" });
+    expect(await nextRes?.text()).toContain('data-zone="Asia/Tokyo"');
+    await page.waitForTimeout(1_500);
+    expect(next.navigated.length, "framenavigated events on a page drawn in the right zone at once").toBe(baselineEvents);
+    expect(next.counts()).toEqual({ documents: 1, loads: 1 });
+    expect(pageErrors, "uncaught errors in the page").toEqual([]);
+  });
+
+  test('the section page\'s heading names the course after the colon ("PM-101-S1: Project Management Foundations")', async () => {
+    const { page } = await newPage("America/New_York");
+    await open(page, "/catalog/PM-101/PM-101-S1?tz=America%2FNew_York", "America/New_York");
+    expect(((await page.getByRole("heading", { level: 1 }).textContent()) ?? "").trim()).toBe("PM-101-S1: Project Management Foundations");
+    expect(((await page.locator("p.lead .badge").textContent()) ?? "").trim()).toBe("synchronous");
   });
 });

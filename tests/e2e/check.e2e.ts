@@ -356,8 +356,8 @@ describeE2E("check page /check: calendars, formats compared, what-if, study plan
     // Nothing usable: the check says so instead of posting.
     await page.getByRole("checkbox", { name: /^PM-101 Project Management Foundations/ }).check();
     await page.getByRole("button", { name: "Check which formats fit" }).click();
-    await expect.poll(() => page.locator("form p.error[role=alert]").textContent(), { timeout: WAIT }).toBe(
-      "Add at least one calendar first: pick or drop an .ics file, or paste a calendar address.",
+    await expect.poll(() => page.locator("form p.error[role=alert]").textContent(), { timeout: WAIT }).toMatch(
+      /^The address you added could not be used: http:\/\/127\.0\.0\.1:1\/x\.ics\. Export your calendar as an \.ics file/,
     );
   });
 
@@ -399,6 +399,8 @@ describeE2E("check page /check: calendars, formats compared, what-if, study plan
     expect(await verdict(page, "PM-101-S1")).toBe("Fits");
 
     // PM-101-S1 meets 18:30–20:00 New York time: a learner asleep 17:00–22:00 cannot attend any session live.
+    // "Your week" is folded behind its summary: open it first.
+    await page.locator("details.week > summary").click();
     await page.getByLabel("I sleep from").fill("17:00");
     await page.getByLabel("and wake at").fill("22:00");
     await page.getByRole("button", { name: "Check which formats fit" }).click();

@@ -19,8 +19,8 @@ import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { describe } from "vitest";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe } from "vitest";
 
 const require = createRequire(import.meta.url);
 
@@ -242,6 +242,51 @@ export async function startIsolatedServer(name: string, options: { readyTimeoutM
     stop: async () => {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** What {@link useE2E} hands a test file. */
+export interface E2EFixture {
+  /** The server's base URL (once `beforeAll` has run). */
+  base(): string;
+  /** A page in a context of its own (closed after the file), with `timeoutMs` as its default wait. */
+  newPage(options?: BrowserContextOptions, timeoutMs?: number): Promise<Page>;
+}
+
+/**
+ * Registers `beforeAll` / `afterAll` in the current describe: an isolated server
+ * ({@link startIsolatedServer}, its environment from `env`, called in `beforeAll` so it can use
+ * what an earlier hook started) and the system Chromium; every context opened through the fixture
+ * is closed afterwards, then the browser and the server.
+ *
+ *   const e2e = useE2E("form");
+ *   test("…", async () => { const page = await e2e.newPage({ viewport: { width: 390, height: 844 } }); await page.goto(`${e2e.base()}/check`); });
+ */
+export function useE2E(name: string, options: { env?: () => ServerEnv } = {}): E2EFixture {
+  let server: E2EServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    server = await startIsolatedServer(name, options.env ? { env: options.env() } : {});
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    base: () => {
+      if (!server) throw new Error("the server did not start");
+      return server.baseUrl;
+    },
+    newPage: async (contextOptions = {}, timeoutMs = 45_000) => {
+      if (!browser) throw new Error("the browser did not start");
+      const context = await browser.newContext(contextOptions);
+      context.setDefaultTimeout(timeoutMs);
+      contexts.push(context);
+      return context.newPage();
     },
   };
 }

@@ -103,7 +103,7 @@ describeE2E("saved reports: learner → share link → advisor → note → revo
     const page = learner;
     const res = await page.goto(`${base()}/check?course=PM-101`);
     expect(res?.status()).toBe(200);
-    await expect.poll(() => page.getByLabel(/PM-101/).first().isChecked(), { timeout: WAIT }).toBe(true);
+    await expect.poll(() => page.getByRole("checkbox", { name: /^PM-101 / }).isChecked(), { timeout: WAIT }).toBe(true);
 
     await page.getByLabel(/Pick or drop \.ics files/).setInputFiles(LEARNER_ICS);
     const calendars = page.getByRole("list", { name: "Calendars added" });

@@ -121,9 +121,23 @@ describe("reportBodyHtml and reportDocument", () => {
     expect(html).toContain("kim&quot;&gt;&lt;img src=x onerror=&#39;alert(2)&#39;&gt;@sps.example.edu");
   });
 
-  it("date a note in UTC, whatever the process's zone", () => {
+  it("date a note in the report's zone (the learner's), whatever the process's zone", () => {
     const notes: Note[] = [{ id: "n1", authorEmail: "kim@sps.example.edu", body: "Hi", createdAt: Date.parse("2027-01-16T23:50:00Z") }];
-    expect(reportBodyHtml(reportOf("Notes", sampleSnapshot()), { notes })).toContain("kim@sps.example.edu, 2027-01-16 23:50 UTC");
+    expect(reportBodyHtml(reportOf("Notes", sampleSnapshot()), { notes })).toContain("kim@sps.example.edu, 16 Jan 2027, 18:50 EST");
+  });
+
+  it("give the day of the check in the learner's zone: 02:00 UTC is the evening before in New York", () => {
+    const html = reportBodyHtml(reportOf("Day", { ...sampleSnapshot(), checkedAt: "2027-01-16T02:00:00.000Z" }));
+    expect(html).toContain("Checked 15 January 2027; times in America/New York.");
+  });
+
+  it("name the learner for an advisor or a link holder when they chose a name, never otherwise, and not on their own page", () => {
+    const named = { ...reportOf("Named", sampleSnapshot()), learnerName: `Alex ${SCRIPT}` };
+    const html = reportBodyHtml(named);
+    expectNoInjectedMarkup(html);
+    expect(html).toContain(`<p class="shared-by">Shared by <strong>Alex ${ESCAPED_SCRIPT}</strong></p>`);
+    expect(reportBodyHtml(named, { audience: "owner" })).not.toContain("Shared by");
+    expect(reportBodyHtml(reportOf("Unnamed", sampleSnapshot()))).not.toContain("Shared by");
   });
 
   it("leave the heading out when asked", () => {

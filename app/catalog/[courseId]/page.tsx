@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { scheduleText, sectionZoneLabel } from "@/lib/catalog/describe";
 import { serverCatalog } from "@/app/server";
-import { validZone } from "@/app/zones";
+import { requestedZone } from "@/app/zones";
 import { DetectZone } from "@/app/components/DetectZone";
 import { SectionLinks } from "@/app/components/SectionLinks";
 import { RECORDING_TEXT } from "@/app/catalog/text";
@@ -25,11 +25,11 @@ export default async function CoursePage({ params, searchParams }: { params: Par
   const catalog = serverCatalog();
   const course = catalog.courses.find((c) => c.id === courseId);
   if (!course) notFound();
-  const tz = validZone(search.tz);
+  const { zone: tz, explicit } = await requestedZone(search.tz);
   const viewerZone = tz ?? course.sections[0]?.timeZone ?? "UTC";
   return (
     <>
-      <DetectZone hasZone={tz !== undefined} />
+      <DetectZone {...(explicit ? {} : { renderedZone: viewerZone })} />
       <p>
         <a href={`/catalog?tz=${encodeURIComponent(viewerZone)}`}>All courses</a>
       </p>
@@ -42,7 +42,10 @@ export default async function CoursePage({ params, searchParams }: { params: Par
           Which of these formats fits my week?
         </a>
       </p>
-      <p>Times in {viewerZone.replace(/_/g, " ")}.</p>
+      <p>
+        Times in <strong data-zone={viewerZone}>{viewerZone.replace(/_/g, " ")}</strong>
+        {tz ? "" : " (the section's zone: yours is applied when JavaScript runs)"}.
+      </p>
       <div className="table-scroll" role="region" aria-label={`Sections of ${course.id}`} tabIndex={0}>
         <table className="data">
           <caption className="sr-only">Sections of {course.id} side by side</caption>

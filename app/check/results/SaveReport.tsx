@@ -1,11 +1,18 @@
 "use client";
-/** Saving the result as a report (a snapshot to share with an advisor), with or without event titles. */
+/**
+ * Saving the result as a report (a snapshot to share with an advisor), with or without event
+ * titles, and with the name the learner chooses to show advisors (optional; changeable later on
+ * the report's page).
+ */
 import { useId, useState } from "react";
+import { MAX_LEARNER_NAME } from "@/lib/reports/limits";
+import type { SaveReportFn } from "../types";
 
-export function SaveReport({ onSave }: { onSave: (title: string, includeTitles: boolean) => Promise<string | null> }) {
+export function SaveReport({ onSave }: { onSave: SaveReportFn }) {
   const uid = useId();
   const [title, setTitle] = useState("My format check");
   const [includeTitles, setIncludeTitles] = useState(false);
+  const [learnerName, setLearnerName] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
@@ -20,7 +27,7 @@ export function SaveReport({ onSave }: { onSave: (title: string, includeTitles: 
           e.preventDefault();
           setBusy(true);
           setError(null);
-          void onSave(title, includeTitles).then((err) => {
+          void onSave(title, includeTitles, learnerName).then((err) => {
             setBusy(false);
             setError(err);
           });
@@ -29,6 +36,13 @@ export function SaveReport({ onSave }: { onSave: (title: string, includeTitles: 
         <div className="field">
           <label htmlFor={`${uid}-title`}>Title</label>
           <input id={`${uid}-title`} type="text" value={title} maxLength={10000} onChange={(e) => setTitle(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-name`}>Your name for the advisor (optional)</label>
+          <input id={`${uid}-name`} type="text" autoComplete="name" maxLength={MAX_LEARNER_NAME} value={learnerName} onChange={(e) => setLearnerName(e.target.value)} aria-describedby={`${uid}-name-help`} />
+          <p id={`${uid}-name-help`} className="small muted">
+            Shown with the report to advisors and to anyone you send a link, so they know whose it is. Leave it empty to share without a name.
+          </p>
         </div>
         <div className="check-row">
           <input type="checkbox" id={`${uid}-titles`} checked={includeTitles} onChange={(e) => setIncludeTitles(e.target.checked)} />

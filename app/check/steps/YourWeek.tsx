@@ -1,6 +1,7 @@
 "use client";
 /**
- * Step 3, your week: time zone, how all-day and tentative events count, study hours, buffers
+ * Step 3, your week, folded behind its summary (the zone the browser reported, study and sleep
+ * hours): the defaults suit most learners, and a keyboard user passes the step in one Tab. Inside: time zone, how all-day and tentative events count, study hours, buffers
  * around events, the study plan's distance from commitments, the shortest useful study block, the
  * most study hours in a day, the hours the learner sleeps (a live section mostly in them does not
  * fit unless they will watch recordings), and the learner's addresses (so invitations they
@@ -28,11 +29,29 @@ function clampInt(text: string, min: number, max: number): number {
   return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : min;
 }
 
+/** The summary line: the zone (said when it is the browser's), study hours, sleep hours, and buffers when set. */
+function weekSummary(p: FormPreferences, w: WhatIf, detectedZone: string | undefined): string {
+  const zone = `${p.timeZone.replace(/_/g, " ")}${p.timeZone === detectedZone ? " (from your browser)" : ""}`;
+  const weekend = w.weekendStart !== w.weekdayStart || w.weekendEnd !== w.weekdayEnd ? `, weekends ${w.weekendStart}–${w.weekendEnd}` : "";
+  const study = `study ${w.weekdayStart}–${w.weekdayEnd}${weekend}`;
+  const sleep = `sleep ${p.sleepHours.start}–${p.sleepHours.end}`;
+  const buffers = w.bufferBeforeMinutes > 0 || w.bufferAfterMinutes > 0 ? `, buffers ${w.bufferBeforeMinutes}/${w.bufferAfterMinutes} min before/after events` : "";
+  return `${zone}, ${study}, ${sleep}${buffers}`;
+}
+
 export function YourWeek({ uid, week, whatIf, setWhatIf }: { uid: string; week: Week; whatIf: WhatIf; setWhatIf: SetWhatIf }) {
   const { preferences: p, setPreferences } = week;
   return (
-    <fieldset className="step">
-      <legend>3. Your week</legend>
+    <details className="step week">
+      <summary>
+        <span className="step-title">3. Your week:</span> {weekSummary(p, whatIf, week.detectedZone)}
+        <span className="to-change">
+          {" "}
+          — <span className="change">change</span>
+        </span>
+      </summary>
+      <fieldset className="week-fields">
+      <legend className="sr-only">Your week</legend>
       <div className="grid2">
         <Field id={`${uid}-tz`} label="Your time zone">
           <select id={`${uid}-tz`} value={p.timeZone} onChange={(e) => setPreferences({ timeZone: e.target.value })}>
@@ -95,6 +114,7 @@ export function YourWeek({ uid, week, whatIf, setWhatIf }: { uid: string; week: 
       <Field id={`${uid}-emails`} label="Your email addresses (so invitations you declined do not count)">
         <input id={`${uid}-emails`} type="text" inputMode="email" autoComplete="email" placeholder="you@work.example, you@home.example" value={week.emails} onChange={(e) => week.setEmails(e.target.value)} />
       </Field>
-    </fieldset>
+      </fieldset>
+    </details>
   );
 }

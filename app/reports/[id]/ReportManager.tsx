@@ -1,16 +1,23 @@
 "use client";
-/** The owner's controls: rename, delete, share links with their view log, advisors. */
+/** The owner's controls: rename, delete, the name advisors see, share links with their view log, advisors. */
 import { useState } from "react";
 import type { LinkSummary } from "@/lib/reports";
+import { formatLongDate } from "@/lib/time/format";
+import { useViewerZone } from "@/app/components/useViewerZone";
 import { AdvisorShares } from "./AdvisorShares";
+import { CopyLink } from "./CopyLink";
+import { LearnerName } from "./LearnerName";
 import { RenameOrDelete } from "./RenameOrDelete";
 import { ShareLinks } from "./ShareLinks";
-import { when, type Act } from "./api";
+import type { Act } from "./api";
 
 interface Props {
   id: string;
   title: string;
+  learnerName: string | undefined;
   expiresAt: number;
+  /** The zone to show times in until the browser says its own (the server's best guess: the zone cookie, else the report's). */
+  zone: string;
   origin: string;
   links: LinkSummary[];
   advisors: { email: string; createdAt: number }[];
@@ -22,6 +29,7 @@ export function ReportManager(props: Props) {
   const [status, setStatus] = useState("");
   const [error, setError] = useState<string | null>(null);
   const base = `/api/reports/${encodeURIComponent(props.id)}`;
+  const zone = useViewerZone(props.zone);
 
   const act: Act = async (fn) => {
     setError(null);
@@ -35,7 +43,7 @@ export function ReportManager(props: Props) {
   return (
     <section aria-labelledby="manage-h">
       <h1 id="manage-h">{saved}</h1>
-      <p className="muted">Kept until {when(props.expiresAt).slice(0, 10)}, then deleted with its links.</p>
+      <p className="muted">Kept until {formatLongDate(props.expiresAt, zone)}, then deleted with its links. Times on this page are in {zone.replace(/_/g, " ")}.</p>
       <div role="status" aria-live="polite">
         {status}
       </div>
@@ -54,15 +62,16 @@ export function ReportManager(props: Props) {
         }}
       />
       <h2>Share</h2>
-      <ShareLinks base={base} origin={props.origin} links={props.links} act={act} onStatus={setStatus} />
+      <LearnerName base={base} name={props.learnerName} act={act} onStatus={setStatus} />
+      <ShareLinks base={base} origin={props.origin} links={props.links} zone={zone} act={act} onStatus={setStatus} />
       <AdvisorShares base={base} advisors={props.advisors} act={act} onStatus={setStatus} />
       {props.manageKey && (
         <details className="note">
           <summary>Private manage link (this browser owns the report)</summary>
           <p>
-            Keep this address private: whoever opens it can manage all the reports saved from this browser.{" "}
-            <input aria-label="Private manage link" type="text" readOnly size={60} value={`${props.origin}/reports/claim?key=${props.manageKey}`} onFocus={(e) => e.target.select()} />
+            Keep this address private: whoever opens it can manage all the reports saved from this browser.
           </p>
+          <CopyLink id="r-manage" label="Private manage link" url={`${props.origin}/reports/claim?key=${props.manageKey}`} />
         </details>
       )}
     </section>

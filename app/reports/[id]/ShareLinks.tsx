@@ -1,13 +1,20 @@
 "use client";
-/** Create share links (each shown once), and the links so far with their view log and a Revoke button. */
+/**
+ * Create share links (each shown once, with a Copy button), and the links so far with their view
+ * log and a Revoke button; times in the viewer's zone, expiry as a date.
+ */
 import { useState } from "react";
 import type { LinkSummary } from "@/lib/reports";
-import { sendOrThrow, when, type Act } from "./api";
+import { formatDateTime, formatLongDate } from "@/lib/time/format";
+import { sendOrThrow, type Act } from "./api";
+import { CopyLink } from "./CopyLink";
 
 interface Props {
   base: string;
   origin: string;
   links: LinkSummary[];
+  /** The zone the times are shown in (the viewer's). */
+  zone: string;
   act: Act;
   onStatus: (status: string) => void;
 }
@@ -43,25 +50,25 @@ export function ShareLinks(props: Props) {
         <button type="submit">Create a share link</button>
       </form>
       {newLink && (
-        <p className="note">
-          <label htmlFor="l-new">New link (shown once):</label> <input id="l-new" type="text" readOnly value={newLink} onFocus={(e) => e.target.select()} size={60} />
-        </p>
+        <div className="note">
+          <CopyLink id="l-new" label="New link (shown once):" url={newLink} />
+        </div>
       )}
       {links.length > 0 && (
         <div className="table-scroll" role="region" aria-label="Share links" tabIndex={0}>
           <table className="data">
-            <caption className="sr-only">Share links and when they were opened</caption>
+            <caption className="sr-only">Share links and when they were opened, times in {props.zone.replace(/_/g, " ")}</caption>
             <thead>
               <tr>
                 <th scope="col">Created</th>
-                <th scope="col">Expires</th>
+                <th scope="col">Works until</th>
                 <th scope="col">Opened</th>
                 <th scope="col">State</th>
               </tr>
             </thead>
             <tbody>
               {links.map((l) => (
-                <LinkRow key={l.id} link={l} onRevoke={() => revoke(l)} />
+                <LinkRow key={l.id} link={l} zone={props.zone} onRevoke={() => revoke(l)} />
               ))}
             </tbody>
           </table>
@@ -71,13 +78,15 @@ export function ShareLinks(props: Props) {
   );
 }
 
-function LinkRow({ link: l, onRevoke }: { link: LinkSummary; onRevoke: () => void }) {
+function LinkRow({ link: l, zone, onRevoke }: { link: LinkSummary; zone: string; onRevoke: () => void }) {
   const live = l.revokedAt === null && l.expiresAt > Date.now();
   return (
     <tr>
-      <td>{when(l.createdAt)}</td>
-      <td>{when(l.expiresAt)}</td>
-      <td>{l.views.length === 0 ? "Not yet" : `${l.views.length}×, last ${when(l.views[l.views.length - 1] ?? 0)}`}</td>
+      <td>{formatDateTime(l.createdAt, zone)}</td>
+      <td>
+{formatLongDate(l.expiresAt, zone)}
+      </td>
+      <td>{l.views.length === 0 ? "Not yet" : `${l.views.length}×, last ${formatDateTime(l.views[l.views.length - 1] ?? 0, zone)}`}</td>
       <td>
         {live ? (
           <button type="button" className="small" onClick={onRevoke}>

@@ -27,7 +27,3 @@ export async function sendOrThrow(url: string, method: string, fallback: string,
 
 /** Runs one owner action: clears the last error, and shows the action's failure as the new one. */
 export type Act = (fn: () => Promise<void>) => Promise<void>;
-
-export function when(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}

@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import { reportBodyHtml } from "@/lib/reports/html";
 import { serverReports } from "@/app/server";
 import { currentOwner } from "@/app/owner";
+import { requestedZone } from "@/app/zones";
 import { ReportManager } from "./ReportManager";
 
 export const metadata: Metadata = { title: "Saved report — FormatFit", robots: { index: false } };
@@ -20,6 +21,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   const [links, advisors, notes] = await Promise.all([reports.links(owner, id), reports.advisorShares(owner, id), reports.notes({ owner }, id)]);
   const h = await headers();
   const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("x-forwarded-host") ?? h.get("host") ?? "localhost"}`;
+  const zone = (await requestedZone(undefined)).zone ?? report.snapshot.timeZone;
   return (
     <>
       <p>
@@ -28,7 +30,9 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
       <ReportManager
         id={report.id}
         title={report.title}
+        learnerName={report.learnerName}
         expiresAt={report.expiresAt}
+        zone={zone}
         origin={origin}
         links={links ?? []}
         advisors={advisors ?? []}

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { deadlineRows, scheduleText, sessionRows, sectionZoneLabel } from "@/lib/catalog/describe";
 import { findSection } from "@/lib/catalog";
 import { serverCatalog } from "@/app/server";
-import { validZone } from "@/app/zones";
+import { requestedZone } from "@/app/zones";
 import { DetectZone } from "@/app/components/DetectZone";
 import { SectionLinks } from "@/app/components/SectionLinks";
 import { ZoneSelect } from "@/app/components/ZoneSelect";
@@ -27,23 +27,29 @@ export default async function SectionPage({ params, searchParams }: { params: Pa
   const found = findSection(serverCatalog(), sectionId);
   if (!found || found.course.id !== courseId) notFound();
   const { course, section } = found;
-  const tz = validZone(search.tz);
+  const { zone: tz, explicit } = await requestedZone(search.tz);
   const viewerZone = tz ?? section.timeZone;
   const sessions = sessionRows(section, viewerZone);
   const deadlines = deadlineRows(section, viewerZone);
   const sameZone = viewerZone === section.timeZone;
   return (
     <>
-      <DetectZone hasZone={tz !== undefined} />
+      <DetectZone {...(explicit ? {} : { renderedZone: viewerZone })} />
       <p>
         <a href={`/catalog/${encodeURIComponent(course.id)}?tz=${encodeURIComponent(viewerZone)}`}>
           {course.id} {course.title}
         </a>
       </p>
       <h1>
-        {section.id}: <span className={`badge ${section.format}`}>{section.format}</span>
+        {section.id}: {course.title}
       </h1>
-      <p className="lead">{scheduleText(section, viewerZone)}</p>
+      <p className="lead">
+        <span className={`badge ${section.format}`}>{section.format}</span> {scheduleText(section, viewerZone)}
+      </p>
+      <p>
+        Times in <strong data-zone={viewerZone}>{viewerZone.replace(/_/g, " ")}</strong>
+        {tz ? "" : " (the section's zone: yours is applied when JavaScript runs)"}.
+      </p>
       <ul>
         <li>
           {section.startDate} to {section.endDate}; the section runs in {section.timeZone.replace(/_/g, " ")} ({sectionZoneLabel(section)}).
