@@ -16,6 +16,8 @@ import { YourWeek } from "./steps/YourWeek";
 import type { CheckDefaults, CourseOption } from "./types";
 import { useCheckForm } from "./useCheckForm";
 import { useCheckRun } from "./useCheckRun";
+import { PlanResults } from "./plan/PlanResults";
+import { usePlanRun } from "./plan/usePlanRun";
 
 export function CheckApp({
   courses,
@@ -36,6 +38,8 @@ export function CheckApp({
   const uid = useId();
   const form = useCheckForm({ initialCourses, initialSections, defaults, initialZone });
   const { result, status, progress, error, resultsRef, submit, save, downloadPlan } = useCheckRun(form);
+  const { plan, planStatus, planError, planRef, runPlan, planCourses } = usePlanRun(form);
+  const canPlan = form.choice.courses.size >= 2;
 
   return (
     <>
@@ -48,6 +52,11 @@ export function CheckApp({
           <button type="submit" className="primary" disabled={status === "running"}>
             {status === "running" ? "Checking…" : "Check which formats fit"}
           </button>
+          {canPlan && (
+            <button type="button" onClick={() => void runPlan()} disabled={planStatus === "running"}>
+              {planStatus === "running" ? "Planning…" : `Plan my term: ${form.choice.courses.size} courses together`}
+            </button>
+          )}
         </div>
         <div role="status" aria-live="polite" className="progress-line">
           {status !== "idle" && (
@@ -56,12 +65,22 @@ export function CheckApp({
             </>
           )}
         </div>
-        {error && (
+        {planStatus === "running" && (
+          <p role="status" className="progress-line">
+            <progress aria-label="Planning" /> Judging every combination of one section per course…
+          </p>
+        )}
+        {(error ?? planError) && (
           <p className="error" role="alert">
-            {error}
+            {error ?? planError}
           </p>
         )}
       </form>
+      {plan && (
+        <div ref={planRef} tabIndex={-1} className="results plan" aria-busy={planStatus === "running"}>
+          <PlanResults body={plan} courseIds={planCourses} updating={planStatus === "running"} />
+        </div>
+      )}
       {result && (
         <div ref={resultsRef} tabIndex={-1} className="results" aria-busy={status === "updating"}>
           <Results result={result} whatIf={form.whatIf} setWhatIf={form.setWhatIf} onDownloadPlan={downloadPlan} onSave={save} updating={status === "updating"} />
