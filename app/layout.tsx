@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
+import "./styles/results.css";
 import { Account } from "./components/Account";
 
 export const dynamic = "force-dynamic";

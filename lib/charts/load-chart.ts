@@ -21,7 +21,7 @@ export interface LoadWeek {
 const NEEDED = "#0b5cad";
 const FREE = "#7fb2e5";
 const CRUNCH = "#fde2e1";
-const LEFT = 78;
+const LEFT = 90;
 const ROW = 22;
 const TOP = 18;
 const WIDTH = 360;

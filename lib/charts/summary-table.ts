@@ -12,6 +12,9 @@ export const VERDICT_TEXT: Readonly<Record<string, string>> = { fits: "Fits", "f
 
 const FORMATS = ["synchronous", "asynchronous", "hybrid"] as const;
 
+/** Column headers with soft hyphens: on a phone's narrow column "Asynchronous" breaks as "Asynchro-nous", not anywhere. */
+const HEADS: Readonly<Record<string, string>> = { synchronous: "Syn&shy;chro&shy;nous", asynchronous: "Asyn&shy;chro&shy;nous", hybrid: "Hy&shy;brid" };
+
 export interface SummarySection {
   readonly sectionId: string;
   readonly courseId: string;
@@ -98,7 +101,7 @@ export function summaryTableHtml(input: SummaryTableInput): string {
   // The three formats in their usual order (any other after them), leaving out a column no chosen section fills.
   const present = new Set(input.sections.map((s) => s.format));
   const formats = [...FORMATS.filter((f) => present.has(f)), ...[...present].filter((f) => !(FORMATS as readonly string[]).includes(f))];
-  const head = formats.map((f) => `<th scope="col">${escapeXml(f.charAt(0).toUpperCase() + f.slice(1))}</th>`).join("");
+  const head = formats.map((f) => `<th scope="col">${HEADS[f] ?? escapeXml(f.charAt(0).toUpperCase() + f.slice(1))}</th>`).join("");
   const body = all
     .map((r) => {
       const cells = formats.map((format) => {
