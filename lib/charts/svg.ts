@@ -35,7 +35,7 @@ export const STATUS_ORDER: readonly SessionStatus[] = ["clash", "partial", "nigh
 
 /** What each status is called beside a picture and in its table. */
 export const STATUS_TEXT: Readonly<Record<SessionStatus, string>> = {
-  clash: "clashes (missed)",
+  clash: "missed (clash)",
   partial: "joined late or left early",
   night: "in the sleep hours",
   ok: "free",

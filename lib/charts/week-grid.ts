@@ -221,7 +221,7 @@ export function weekGridLayout(input: WeekGridInput): WeekGridLayout {
   return { width: LEFT + 7 * COL + RIGHT, height: y(toHour * 60) + 6, top, fromHour, toHour, shade, blocks };
 }
 
-/** `Tue 18:30–20:00: 15 sessions — 8 clashes (missed), 7 free` (or a study block's time and purpose). */
+/** `Tue 18:30–20:00: 15 sessions — 8 missed (clash), 7 free` (or a study block's time and purpose). */
 export function blockText(b: WeekGridBlock): string {
   if (b.kind === "study") return `${spanText(b)}: study${b.what ? ` for ${b.what}` : ""}`;
   const total = STATUS_ORDER.reduce((n, s) => n + (b.counts[s] ?? 0), 0);

@@ -37,7 +37,7 @@ describe("sessionBlocks", () => {
 
   it("says what a block holds in words", () => {
     const [block] = sessionBlocks([MONDAY_SESSION, { ...MONDAY_SESSION, status: "ok" }, { ...MONDAY_SESSION, status: "clash" }]);
-    expect(block && blockText(block)).toBe("Mon 18:30–20:00: 3 sessions — 1 clashes (missed), 1 joined late or left early, 1 free");
+    expect(block && blockText(block)).toBe("Mon 18:30–20:00: 3 sessions — 1 missed (clash), 1 joined late or left early, 1 free");
   });
 });
 
