@@ -45,14 +45,16 @@ const CELL_TEXT: Readonly<Record<SessionStatus, string>> = {
 };
 
 /**
- * The accessible name of one cell.
+ * The accessible name of one cell; without `note`, its tooltip (what a clash is with stays in the
+ * name and the table, not in text that search and copy treat as the page's own).
  *
  * @example
  * stripCellName({ date: "2027-01-12", label: "Tue 12 Jan 2027, 18:30–20:00", status: "clash", shifted: false, note: "PTA board meeting" })
  * // "Tue 12 Jan 2027, 18:30–20:00: clash, missed (PTA board meeting)"
  */
-export function stripCellName(s: StripSession): string {
-  return `${s.label}: ${CELL_TEXT[s.status]}${s.shifted ? ", at a time moved by a clock change" : ""}${s.note ? ` (${s.note})` : ""}`;
+export function stripCellName(s: StripSession, options: { note?: boolean } = {}): string {
+  const note = options.note !== false && s.note ? ` (${s.note})` : "";
+  return `${s.label}: ${CELL_TEXT[s.status]}${s.shifted ? ", at a time moved by a clock change" : ""}${note}`;
 }
 
 /** Cell positions, rows and month labels of a strip. */
@@ -96,8 +98,8 @@ export function termStripLayout(input: TermStripInput): TermStripLayout {
 }
 
 /**
- * The strip as an SVG string: a group named by `title`, each cell an image with its own name and
- * tooltip (`<title>`); every text escaped.
+ * The strip as an SVG string: a group named by `title`, each cell an image with its own name
+ * (`aria-label`, with the clash's note) and tooltip (`<title>`, its date and fate); every text escaped.
  *
  * @example
  * termStripSvg({ title: "The 29 sessions of PM-101-S1", idPrefix: "ts-s1", sessions }) // "<svg …>"
@@ -113,10 +115,9 @@ export function termStripSvg(input: TermStripInput): string {
   for (const m of g.months) out.push(`<text x="${m.x}" y="${m.y}" font-size="10" fill="${PALETTE.ink}" aria-hidden="true">${m.text}</text>`);
   for (const c of g.cells) {
     const s = c.session;
-    const name = escapeXml(stripCellName(s));
     const fill = s.status === "partial" ? `url(#${id}-hatch)` : PALETTE[s.status].fill;
     out.push(
-      `<rect class="cell ${s.status}${s.shifted ? " shifted" : ""}" x="${c.x}" y="${c.y}" width="${CELL_W}" height="${CELL_H}" rx="2" fill="${fill}" stroke="${PALETTE[s.status].stroke}" role="img" aria-label="${name}"><title>${name}</title></rect>`,
+      `<rect class="cell ${s.status}${s.shifted ? " shifted" : ""}" x="${c.x}" y="${c.y}" width="${CELL_W}" height="${CELL_H}" rx="2" fill="${fill}" stroke="${PALETTE[s.status].stroke}" role="img" aria-label="${escapeXml(stripCellName(s))}"><title>${escapeXml(stripCellName(s, { note: false }))}</title></rect>`,
     );
     if (s.shifted) out.push(`<circle cx="${num(c.x + CELL_W / 2)}" cy="${c.y + CELL_H + 5}" r="2.5" fill="#1b1f24" aria-hidden="true"/>`);
   }
