@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
+import "./styles/results.css";
 import { Account } from "./components/Account";
 import { AdvisorLink } from "./components/AdvisorLink";
 import { DetectZone } from "./components/DetectZone";

@@ -6,12 +6,13 @@ import type { Occurrence } from "../recurrence/expand";
 import { classifyOccurrence } from "../busy";
 import { formatTimeRange, formatZoneAbbreviation, localIsoDate } from "../time/format";
 import { isoUtc } from "../time/parse";
-import { requireZone } from "../time/zone";
+import { requireZone, type ZoneRules } from "../time/zone";
 import { isoDateOfDay } from "../time/civil";
-import { describeSection, type FitResult, type FitWarning } from "./check";
-import { periodLabel } from "./labels";
+import { describeSection, type FitResult, type FitWarning, type SectionFit } from "./check";
+import { dayLabel, periodLabel } from "./labels";
 import { busyPreferencesOf, type FitPreferences } from "./preferences";
 import { MINUTE, HOUR, DAY } from "../time/units";
+import { plural } from "../words";
 
 /**
  * The result as DESIGN.md's JSON contract: `sections` (each `live` with `missed`, `partial` and
@@ -118,6 +119,11 @@ export interface SessionDetail {
   shifted: boolean;
   /** More than half of it lies in the learner's sleep hours. */
   night: boolean;
+  /** Its weekday in the learner's zone, 0 = Monday … 6 = Sunday (for the week grid). */
+  weekday: number;
+  /** Its start and end in minutes after the learner's local midnight of `date` (wall clock; the end above 1440 past midnight). */
+  startMinute: number;
+  endMinute: number;
   /**
    * Its clash: minutes of busy time, whether it is attended late or left early (`partial`) with the
    * minutes at the start (`lateMinutes`) and the end (`earlyMinutes`), and the events in the way.
@@ -141,6 +147,8 @@ export interface SectionDetail {
   reasons: readonly string[];
   /** The same reasons about the learner rather than to them ("the learner's time"), for a shared report. */
   sharedReasons: readonly string[];
+  /** The verdict's facts in one short line, for a summary cell ("16 of 29 sessions missed; 1 crunch week"); in no one's voice, so a shared report says it too. */
+  headline: string;
   sectionTimeZone: string;
   recordings: string | null;
   live: {
@@ -152,8 +160,53 @@ export interface SectionDetail {
     night: number;
     shifts: { usual: string; shifted: string; dates: readonly string[] }[];
     sessions: SessionDetail[];
+    /** The learner's usual busy week over this section's term, for the week grid. */
+    weekGrid: WeekGridDetail;
   } | null;
-  async: { hoursPerWeek: number; unmet: { title: string; due: string }[]; weeks: WeekDetail[]; studyBlocks: number } | null;
+  async: {
+    hoursPerWeek: number;
+    unmet: { title: string; due: string }[];
+    weeks: WeekDetail[];
+    studyBlocks: number;
+    /** The section's own study plan, week by week (Monday-first, learner-local; only weeks with a block), for the preview. */
+    planWeeks: PlanWeekDetail[];
+  } | null;
+}
+
+/** A place on the learner's wall clock: weekday (0 = Monday) and minutes after local midnight (the end above 1440 past midnight). */
+export interface WallSpanDetail {
+  weekday: number;
+  startMinute: number;
+  endMinute: number;
+}
+
+/**
+ * The learner's usual week over a term, in half hours of the wall clock: for each weekday, how
+ * many of the term's weeks have it (`weeks`), and per slot in how many of them some of the slot is
+ * busy (`busy[weekday][slot]`). A clock change does not move a slot: 18:00 is 18:00 all term.
+ */
+export interface WeekGridDetail {
+  slotMinutes: number;
+  weeks: number[];
+  busy: number[][];
+}
+
+/** One week of a study plan: the plan's blocks in it (its busy time is in {@link FitDetails.busyWeeks}). */
+export interface PlanWeekDetail {
+  /** The Monday, YYYY-MM-DD (learner-local). */
+  weekOf: string;
+  blocks: (WallSpanDetail & { title: string })[];
+}
+
+/** One learner-local Monday-first week with its days named and its busy time on the wall clock. */
+export interface BusyWeekDetail {
+  /** The Monday, YYYY-MM-DD. */
+  weekOf: string;
+  /** `Mon 11 Jan – Sun 17 Jan`. */
+  label: string;
+  /** `11 Jan` … `17 Jan`. */
+  dayLabels: string[];
+  busy: WallSpanDetail[];
 }
 
 /** Busy minutes per local day of the term, Monday-first weeks: the term's picture. */
@@ -177,6 +230,8 @@ export interface FitDetails {
   sections: SectionDetail[];
   heat: HeatWeek[];
   events: BusyEventSummary[];
+  /** The weeks some section's study plan has blocks in, with their busy time: what a plan's preview draws the blocks over. */
+  busyWeeks: BusyWeekDetail[];
 }
 
 /**
@@ -189,6 +244,9 @@ export interface FitDetails {
  */
 export function fitDetails(result: FitResult, occurrences: readonly Occurrence[], prefs: FitPreferences, options: { maxEvents?: number } = {}): FitDetails {
   const zone = prefs.timeZone;
+  const rules = requireZone(zone);
+  // Sections of one term share their usual week: computed once per term.
+  const grids = new Map<string, WeekGridDetail>();
   const sections: SectionDetail[] = result.sections.map((s) => {
     let live: SectionDetail["live"] = null;
     if (s.live) {
@@ -201,9 +259,11 @@ export function fitDetails(result: FitResult, occurrences: readonly Occurrence[]
         partial: s.live.partial,
         night: night.size,
         shifts: s.live.shifts.map((sh) => ({ usual: sh.usual, shifted: sh.shifted, dates: sh.dates })),
+        weekGrid: usualWeek(result, s, rules, grids),
         sessions: s.live.sessions.map((session) => {
           const c = conflictByStart.get(session.start);
           const date = localIsoDate(session.start, zone);
+          const place = wallPlace(session.start, session.end, rules);
           return {
             start: isoUtc(session.start),
             end: isoUtc(session.end),
@@ -212,6 +272,9 @@ export function fitDetails(result: FitResult, occurrences: readonly Occurrence[]
             sectionLocal: `${formatTimeRange(session.start, session.end, s.section.timeZone)} ${formatZoneAbbreviation(session.start, s.section.timeZone)}`,
             shifted: session.kind === "meeting" && shiftedDates.has(date),
             night: night.has(session),
+            weekday: place.weekday,
+            startMinute: place.startMinute,
+            endMinute: place.endMinute,
             conflict: c
               ? { overlapMinutes: c.overlapMinutes, partial: c.partial, lateMinutes: c.lateMinutes, earlyMinutes: c.earlyMinutes, with: distinct(c.busy.map((b) => b.summary?.trim() || "Busy")) }
               : null,
@@ -236,6 +299,7 @@ export function fitDetails(result: FitResult, occurrences: readonly Occurrence[]
           crunch: crunch.has(w.start),
         })),
         studyBlocks: s.async.plan.blocks.filter((b) => b.sectionId === s.section.id).length,
+        planWeeks: planWeeks(s, rules),
       };
     }
     return {
@@ -246,17 +310,162 @@ export function fitDetails(result: FitResult, occurrences: readonly Occurrence[]
       verdict: s.verdict,
       reasons: s.reasons,
       sharedReasons: describeSection(s, result.preferences, "advisor").reasons,
+      headline: headlineOf(s),
       sectionTimeZone: s.section.timeZone,
       recordings: "recordings" in s.section && typeof s.section.recordings === "string" ? s.section.recordings : null,
       live,
       async,
     };
   });
-  return { timeZone: zone, sections, heat: heatWeeks(result, zone), events: busyEvents(occurrences, prefs, options.maxEvents ?? 40) };
+  const planned = [...new Set(sections.flatMap((s) => s.async?.planWeeks.map((w) => w.weekOf) ?? []))].sort();
+  return { timeZone: zone, sections, heat: heatWeeks(result, zone), events: busyEvents(occurrences, prefs, options.maxEvents ?? 40), busyWeeks: planned.map((w) => busyWeek(result, dayNumber(w), rules)) };
+}
+
+/**
+ * What decides a section's verdict, in one line: missed sessions, sessions joined late or left
+ * early, sessions in the sleep hours, then deadlines that cannot be met or crunch weeks.
+ */
+function headlineOf(fit: SectionFit): string {
+  const parts: string[] = [];
+  if (fit.live) {
+    const n = fit.live.sessions.length;
+    const night = fit.live.night.length;
+    if (fit.live.missed > 0) parts.push(`${fit.live.missed} of ${plural(n, "session")} missed`);
+    if (fit.live.partial > 0) parts.push(`${fit.live.partial} joined late or left early`);
+    if (night > 0) parts.push(`${night} of ${plural(n, "session")} in the sleep hours`);
+    if (parts.length === 0) parts.push(`no clash in ${plural(n, "session")}`);
+  }
+  if (fit.async) {
+    if (fit.async.unmet > 0) parts.push(`${plural(fit.async.unmet, "deadline")} cannot be met`);
+    else if (fit.async.crunchWeeks.length > 0) parts.push(plural(fit.async.crunchWeeks.length, "crunch week"));
+    else parts.push(`room for ${fit.async.hoursPerWeek} h of study every week`);
+  }
+  const line = parts.join("; ");
+  return `${line.charAt(0).toUpperCase()}${line.slice(1)}`;
 }
 
 function distinct(xs: readonly string[]): string[] {
   return [...new Set(xs)];
+}
+
+const SLOT = 30 * MINUTE;
+const SLOTS_PER_DAY = DAY / SLOT;
+
+/** The day number (days since 1970-01-01) of a YYYY-MM-DD date. */
+function dayNumber(isoDate: string): number {
+  return Date.parse(`${isoDate}T00:00:00Z`) / DAY;
+}
+
+/** 0 = Monday … 6 = Sunday for a day number (day 0, 1970-01-01, was a Thursday). */
+function weekdayOf(day: number): number {
+  return (((day + 3) % 7) + 7) % 7;
+}
+
+/**
+ * Where `[start, end)` sits on the wall clock of `rules`: its local day number and weekday, and
+ * its start and end in minutes after that day's local midnight (the end past 1440 after midnight).
+ * Wall-clock minutes, so a session at 18:30 is at 18:30 on either side of a clock change.
+ */
+function wallPlace(start: number, end: number, rules: ZoneRules): WallSpanDetail & { day: number } {
+  const wallStart = start + rules.offsetAt(start);
+  const wallEnd = end + rules.offsetAt(end);
+  const day = Math.floor(wallStart / DAY);
+  const startMinute = Math.round((wallStart - day * DAY) / MINUTE);
+  return { day, weekday: weekdayOf(day), startMinute, endMinute: startMinute + Math.round((wallEnd - wallStart) / MINUTE) };
+}
+
+/** The first instant in `(lo, hi]` whose offset is not `off` (given that `hi`'s is not): a clock change. */
+function clockChange(rules: ZoneRules, lo: number, hi: number, off: number): number {
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (rules.offsetAt(mid) === off) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+/**
+ * Walks `[start, end)` on the wall clock of `rules` in pieces that stop at every wall-clock
+ * multiple of `step` (a half hour, a midnight) and at every clock change, handing each piece's
+ * wall-clock start and end to `visit` (which stops the walk by returning false).
+ */
+function walkWall(start: number, end: number, rules: ZoneRules, step: number, visit: (wallStart: number, wallEnd: number) => boolean | void): void {
+  let t = start;
+  while (t < end) {
+    const off = rules.offsetAt(t);
+    const wall = t + off;
+    let next = Math.min(end, (Math.floor(wall / step) + 1) * step - off);
+    if (rules.offsetAt(next - 1) !== off) next = clockChange(rules, t, next - 1, off);
+    if (visit(wall, next + off) === false) return;
+    t = next;
+  }
+}
+
+/**
+ * The learner's usual week over a section's term (its start to its end date, learner-local
+ * days): per weekday and half hour of the wall clock, in how many of the term's weeks some of it
+ * is busy. Sections with the same term dates share one grid (`grids`).
+ */
+function usualWeek(result: FitResult, fit: SectionFit, rules: ZoneRules, grids: Map<string, WeekGridDetail>): WeekGridDetail {
+  const key = `${fit.section.startDate}/${fit.section.endDate}`;
+  const cached = grids.get(key);
+  if (cached) return cached;
+  const first = dayNumber(fit.section.startDate);
+  const last = dayNumber(fit.section.endDate);
+  const marks = new Uint8Array((last - first + 1) * SLOTS_PER_DAY);
+  // A wall clock is at most a day away from UTC: two days either side cover every local day of the term.
+  const from = (first - 2) * DAY;
+  const to = (last + 3) * DAY;
+  for (const b of result.busy) {
+    if (b.end <= from || b.start >= to) continue;
+    walkWall(Math.max(b.start, from), Math.min(b.end, to), rules, SLOT, (wallStart) => {
+      const day = Math.floor(wallStart / DAY);
+      if (day > last) return false;
+      if (day >= first) marks[(day - first) * SLOTS_PER_DAY + Math.floor((wallStart - day * DAY) / SLOT)] = 1;
+      return true;
+    });
+  }
+  const weeks = [0, 0, 0, 0, 0, 0, 0];
+  const busy = weeks.map(() => new Array<number>(SLOTS_PER_DAY).fill(0));
+  for (let day = first; day <= last; day++) {
+    const wd = weekdayOf(day);
+    weeks[wd] = (weeks[wd] ?? 0) + 1;
+    const row = busy[wd] as number[];
+    for (let i = 0; i < SLOTS_PER_DAY; i++) row[i] = (row[i] ?? 0) + (marks[(day - first) * SLOTS_PER_DAY + i] ?? 0);
+  }
+  const grid = { slotMinutes: SLOT / MINUTE, weeks, busy };
+  grids.set(key, grid);
+  return grid;
+}
+
+/** A section's own study plan, one learner-local Monday-first week at a time (weeks with at least one block). */
+function planWeeks(fit: SectionFit, rules: ZoneRules): PlanWeekDetail[] {
+  const blocks = fit.async?.plan.blocks.filter((b) => b.sectionId === fit.section.id) ?? [];
+  const byMonday = new Map<number, PlanWeekDetail["blocks"]>();
+  for (const b of blocks) {
+    const place = wallPlace(b.start, b.end, rules);
+    const monday = place.day - place.weekday;
+    const list = byMonday.get(monday) ?? [];
+    list.push({ weekday: place.weekday, startMinute: place.startMinute, endMinute: place.endMinute, title: b.deadlineTitle });
+    byMonday.set(monday, list);
+  }
+  return [...byMonday.entries()].sort((a, b) => a[0] - b[0]).map(([monday, weekBlocks]) => ({ weekOf: isoDateOfDay(monday), blocks: weekBlocks }));
+}
+
+/** The learner's busy time in the Monday-first week starting on local day `monday`, split at local midnights. */
+function busyWeek(result: FitResult, monday: number, rules: ZoneRules): BusyWeekDetail {
+  const start = rules.wallToUtc(monday * DAY);
+  const end = rules.wallToUtc((monday + 7) * DAY);
+  const busy: WallSpanDetail[] = [];
+  for (const b of result.busy) {
+    if (b.end <= start || b.start >= end) continue;
+    walkWall(Math.max(b.start, start), Math.min(b.end, end), rules, DAY, (wallStart, wallEnd) => {
+      const day = Math.floor(wallStart / DAY);
+      busy.push({ weekday: day - monday, startMinute: Math.round((wallStart - day * DAY) / MINUTE), endMinute: Math.round((wallEnd - day * DAY) / MINUTE) });
+    });
+  }
+  const label = (day: number) => dayLabel(rules.wallToUtc(day * DAY + 12 * HOUR), rules.name);
+  return { weekOf: isoDateOfDay(monday), label: `${label(monday)} – ${label(monday + 6)}`, dayLabels: [0, 1, 2, 3, 4, 5, 6].map((i) => label(monday + i).slice(4)), busy };
 }
 
 /** Busy minutes per learner-local day over the chosen sections' terms, in whole Monday-first weeks. */

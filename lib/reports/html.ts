@@ -5,8 +5,11 @@
  * only what the learner chose to share, so rendering all of it shows nothing more.
  */
 import type { Report, Note } from "./index";
-import type { SnapshotSection } from "./snapshot";
+import type { ReportSnapshot, SnapshotSection } from "./snapshot";
 import { formatDateTime, formatLongDate, formatZoneAbbreviation } from "../time/format";
+import { pictureSessions, sessionPicturesHtml } from "../charts/section-pictures";
+import { loadChartSvg } from "../charts/load-chart";
+import { summaryTableHtml } from "../charts/summary-table";
 
 const VERDICT_TEXT: Record<string, string> = { fits: "Fits", "fits-with-tradeoffs": "Fits with trade-offs", "does-not-fit": "Does not fit" };
 
@@ -29,11 +32,38 @@ function clashCost(c: SnapshotConflict): string {
   return `${c.overlapMinutes} (${parts.join(" and ") || "late or leaving early"})`;
 }
 
+/** The week grid and the term strip of a section (snapshots from version 3 on; older ones have no pictures). */
+function pictures(s: SnapshotSection, audience: ReportAudience): string {
+  if (!s.live?.all || !s.live.weekGrid) return "";
+  return sessionPicturesHtml({
+    sectionId: s.sectionId,
+    idPrefix: `s-${s.sectionId.replace(/[^A-Za-z0-9_-]/g, "_")}-pic`,
+    whose: audience === "owner" ? "Your" : "The learner's",
+    usual: s.live.weekGrid,
+    sessions: pictureSessions(s.live.all, { withTitles: true }),
+    shifts: s.live.shifts,
+    stripTable: true,
+  });
+}
+
+/** The summary table: a row per course, a column per format, each cell linking to its section below. */
+function summary(snap: ReportSnapshot, audience: ReportAudience): string {
+  if (snap.sections.length === 0) return "";
+  const first = (s: SnapshotSection) => (audience === "advisor" ? (s.sharedReasons ?? s.reasons) : s.reasons)[0] ?? "";
+  return summaryTableHtml({
+    courses: snap.courses,
+    sections: snap.sections.map((s) => ({ sectionId: s.sectionId, courseId: s.courseId, courseTitle: s.courseTitle, format: s.format, verdict: s.verdict, line: s.headline ?? first(s) })),
+    anchor: (id) => `s-${id}`,
+    caption: "Each course's formats: the verdict, why, and the best fit marked.",
+  });
+}
+
 function section(s: SnapshotSection, audience: ReportAudience): string {
   const reasons = audience === "advisor" ? (s.sharedReasons ?? s.reasons) : s.reasons;
   const live = s.live
     ? `<h4>Live sessions</h4>
 <p>${s.live.conflicts.length} of ${s.live.sessions} sessions clash; about ${s.live.attendancePercent}% could be attended live.</p>
+${pictures(s, audience)}
 ${
   s.live.shifts.length > 0
     ? `<p class="note">Daylight-saving changes move some sessions: ${s.live.shifts.map((sh) => `${e(sh.usual)} becomes ${e(sh.shifted)} on ${sh.dates.map(e).join(", ")}`).join("; ")}.</p>`
@@ -54,6 +84,7 @@ ${s.live.conflicts
     : "";
   const asyncPart = s.async
     ? `<h4>Weekly load (${s.async.hoursPerWeek} h a week)</h4>
+<div style="max-width:34rem">${loadChartSvg(s.async.weeks, `Hours needed (dark) and free study hours (light) per week for ${s.sectionId}`)}</div>
 ${s.async.unmet.length > 0 ? `<p class="error">Cannot be met: ${s.async.unmet.map((u) => `${e(u.title)} (due ${e(u.due)})`).join("; ")}</p>` : ""}
 <div class="table-scroll"><table class="data"><caption>Hours needed and free per week, ${e(s.sectionId)}</caption><thead><tr><th scope="col">Week</th><th scope="col">Needed</th><th scope="col">Free</th><th scope="col">Status</th></tr></thead><tbody>
 ${s.async.weeks.map((w) => `<tr${w.crunch ? ' class="clash"' : ""}><td>${e(w.label)}</td><td>${w.requiredHours} h</td><td>${w.availableHours} h</td><td>${!w.feasible ? "Cannot be met" : w.crunch ? "Crunch" : "OK"}</td></tr>`).join("\n")}
@@ -105,6 +136,7 @@ export function reportBodyHtml(report: Report, options: { notes?: readonly Note[
 ${options.heading === false ? "" : `<h1>${e(report.title)}</h1>`}
 ${report.learnerName !== undefined && (options.audience ?? "advisor") === "advisor" ? `<p class="shared-by">Shared by <strong>${e(report.learnerName)}</strong></p>` : ""}
 <p class="muted">Checked ${e(checkedDay(snap.checkedAt, snap.timeZone))}; times in ${e(snap.timeZone.replace(/_/g, " "))}. ${snap.includeTitles ? "Event titles are included." : "Event titles are not included."}</p>
+${summary(snap, options.audience ?? "advisor")}
 ${snap.plan ? `<section><h2>All chosen sections together: <span class="verdict ${e(snap.plan.verdict)}">${e(VERDICT_TEXT[snap.plan.verdict] ?? snap.plan.verdict)}</span></h2><ul>${snap.plan.reasons.map((r) => `<li>${e(r)}</li>`).join("")}</ul></section>` : ""}
 ${snap.courses
   .map(

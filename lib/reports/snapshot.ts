@@ -4,13 +4,23 @@
  * calendar file names, which can be just as private) are in it only when the learner asks.
  */
 import type { CheckResponse } from "../check/run";
+import type { SessionFacts } from "../charts/section-pictures";
+import type { UsualBusy } from "../charts/week-grid";
 
 /**
  * 2: sections carry `sharedReasons` (the reasons in a third person's words, for the advisor and
  * the share link) and each conflict its `lateMinutes` / `earlyMinutes`. Version 1 snapshots lack
  * them and still render (with the learner's own reasons).
+ *
+ * 3: what the pictures need — each section's `headline` (its summary cell), and with live sessions
+ * every session's place in the learner's week (`live.all`) and the learner's usual busy week over
+ * its term (`live.weekGrid`: busy time without what it was). Versions 1 and 2 lack them and render
+ * without the pictures (the summary cell then shows the first reason).
  */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
+
+/** A session in a snapshot: where it falls in the learner's week and how it fares; `with` only when titles are shared. */
+export type SnapshotSession = SessionFacts & { conflict: { partial: boolean; lateMinutes: number; earlyMinutes: number; with?: string[] } | null };
 
 export interface SnapshotSection {
   sectionId: string;
@@ -21,11 +31,17 @@ export interface SnapshotSection {
   reasons: string[];
   /** The reasons as an advisor reads them ("the learner's time"); absent in version 1. */
   sharedReasons?: string[];
+  /** The verdict's facts in one line, for the summary table; absent before version 3. */
+  headline?: string;
   live: {
     sessions: number;
     attendancePercent: number;
     conflicts: { start: string; end: string; local: string; overlapMinutes: number; partial: boolean; lateMinutes?: number; earlyMinutes?: number; shifted: boolean; with?: string[] }[];
     shifts: { usual: string; shifted: string; dates: string[] }[];
+    /** Every session, in date order, for the week grid and the term strip; absent before version 3. */
+    all?: SnapshotSession[];
+    /** The learner's usual busy week over the section's term; absent before version 3. */
+    weekGrid?: UsualBusy;
   } | null;
   async: {
     hoursPerWeek: number;
@@ -72,6 +88,7 @@ export function snapshotOf(response: CheckResponse, options: { includeTitles: bo
       verdict: s.verdict,
       reasons: [...s.reasons],
       sharedReasons: [...s.sharedReasons],
+      headline: s.headline,
       live: s.live
         ? {
             sessions: s.live.sessions.length,
@@ -90,6 +107,19 @@ export function snapshotOf(response: CheckResponse, options: { includeTitles: bo
                 ...(include && x.conflict ? { with: [...x.conflict.with] } : {}),
               })),
             shifts: s.live.shifts.map((sh) => ({ usual: sh.usual, shifted: sh.shifted, dates: [...sh.dates] })),
+            all: s.live.sessions.map((x) => ({
+              date: x.date,
+              local: x.local,
+              weekday: x.weekday,
+              startMinute: x.startMinute,
+              endMinute: x.endMinute,
+              shifted: x.shifted,
+              night: x.night,
+              conflict: x.conflict
+                ? { partial: x.conflict.partial, lateMinutes: x.conflict.lateMinutes, earlyMinutes: x.conflict.earlyMinutes, ...(include ? { with: [...x.conflict.with] } : {}) }
+                : null,
+            })),
+            weekGrid: { slotMinutes: s.live.weekGrid.slotMinutes, weeks: [...s.live.weekGrid.weeks], busy: s.live.weekGrid.busy.map((row) => [...row]) },
           }
         : null,
       async: s.async

@@ -185,7 +185,7 @@ describe("POST /api/check with details=1", () => {
   });
 
   it("has sections, heat and events in the learner's zone", () => {
-    expect(Object.keys(details)).toEqual(["timeZone", "sections", "heat", "events"]);
+    expect(Object.keys(details)).toEqual(["timeZone", "sections", "heat", "events", "busyWeeks"]);
     expect(details.timeZone).toBe("America/New_York");
     expect(details.sections.map((s) => s.sectionId)).toEqual(["PM-101-S1", "PM-101-A1", "PM-101-H1"]);
   });

@@ -25,6 +25,8 @@ const LAYERS: Readonly<Record<string, number>> = {
   connections: 50,
   export: 50,
   sources: 45,
+  // Pictures (SVG and their tables) from plain data: drawn from what fit/ computes, used by reports/ and app/.
+  charts: 41,
   fit: 40,
   busy: 30,
   catalog: 30,

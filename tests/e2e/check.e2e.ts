@@ -2,12 +2,16 @@
  * /check through a real browser against the production server: three calendars picked at once (a
  * Google export, an Outlook export and the learner's spring 2027 calendar) are each listed with
  * their event count and dates; checking course PM-101 compares its three formats (all "Does not
- * fit" for this learner, with the clashes in the reasons); the results carry the clashing sessions
- * table, the term heat map and the weekly load chart, each with its table; ignoring Thursday soccer
- * (what-if) turns PM-101-S1 from 16 clashes and "Does not fit" into 6 and "Fits with trade-offs";
- * the downloaded study plan reads back through our importer and misses every busy time; a refused
- * URL and non-calendar files are explained on the page; axe before and after results; screenshots
- * at desktop and phone widths.
+ * fit" for this learner, with the clashes in the reasons); the answer comes first as a table (a
+ * row per course, a column per format, each cell a verdict, a line of why and a link that opens the
+ * section's folded detail); a section's detail draws the learner's week with its sessions and the
+ * term strip, with the clashing sessions table, and the weekly load chart, each with its table;
+ * the term heat map sits beside the what-if controls right under the answer; ignoring Thursday
+ * soccer (what-if) turns PM-101-S1 from 16 clashes and "Does not fit" into 6 and "Fits with
+ * trade-offs", in the table and in the pictures; the study plan is previewed as a week, and the
+ * downloaded plan reads back through our importer, holds the previewed week's blocks and misses
+ * every busy time; a refused URL and non-calendar files are explained on the page; axe before and
+ * after results; screenshots at desktop and phone widths; the page's height for three courses.
  *
  * The browser lives in America/New_York (the check uses the browser's zone), so times on the
  * page are the learner's own.
@@ -101,6 +105,19 @@ describeE2E("check page /check: calendars, formats compared, what-if, study plan
     return ((await card(page, sectionId).locator(".verdict").textContent()) ?? "").trim();
   }
 
+  /**
+   * Opens a section's folded detail the way a learner does: through its link in the summary table.
+   * The link opens the fold and the browser scrolls it into view.
+   */
+  async function openSection(page: Page, sectionId: string): Promise<Locator> {
+    const section = card(page, sectionId);
+    if (await section.evaluate((d) => (d as HTMLDetailsElement).open)) return section;
+    await page.locator(".results table.summary a.cell-link").filter({ hasText: sectionId }).click();
+    await expect.poll(() => section.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#detail-${sectionId}`);
+    return section;
+  }
+
   /** Opens a <details> by its summary text (a click on the summary) unless it is open. */
   async function openDetails(scope: Locator, summary: RegExp): Promise<Locator> {
     const details = scope.locator("details").filter({ has: scope.page().locator("summary", { hasText: summary }) }).first();
@@ -152,7 +169,7 @@ describeE2E("check page /check: calendars, formats compared, what-if, study plan
     await page.getByRole("heading", { name: "Your result", exact: true }).waitFor({ timeout: WAIT });
     expect(await page.getByText("Times in America/New York.").count()).toBe(1);
     expect(await page.locator(".results article.course h3").first().textContent()).toBe("PM-101 Project Management Foundations");
-    expect(await page.locator(".results .section-card h4").allTextContents()).toEqual(["synchronous PM-101-S1", "asynchronous PM-101-A1", "hybrid PM-101-H1"]);
+    expect(await page.locator(".results .section-detail h4").allTextContents()).toEqual(["synchronous PM-101-S1", "asynchronous PM-101-A1", "hybrid PM-101-H1"]);
 
     for (const id of ["PM-101-S1", "PM-101-A1", "PM-101-H1"]) expect(await verdict(page, id), id).toBe("Does not fit");
 
@@ -170,9 +187,43 @@ describeE2E("check page /check: calendars, formats compared, what-if, study plan
     expect(a1).not.toMatch(/Clashes with/);
   });
 
+  test("2b. the answer first: a table with a row per course and a column per format, each cell a verdict, a line of why and a link to the folded detail", async () => {
+    const page = flowPage();
+    const table = page.locator(".results table.summary");
+    expect(await table.count()).toBe(1);
+    expect((await table.locator("thead th").allTextContents()).map((t) => t.replace(/\u00AD/g, ""))).toEqual(["Course", "Synchronous", "Asynchronous", "Hybrid"]);
+    const row = table.locator("tbody tr");
+    expect(await row.count()).toBe(1);
+    expect((await row.locator('th[scope="row"]').textContent())?.trim()).toBe("PM-101 Project Management Foundations");
+    const cells = row.locator("td");
+    expect(await cells.locator(".verdict").allTextContents()).toEqual(["Does not fit", "Does not fit", "Does not fit"]);
+    expect(await cells.locator("a.cell-link").evaluateAll((as) => as.map((a) => a.getAttribute("href")))).toEqual(["#detail-PM-101-S1", "#detail-PM-101-A1", "#detail-PM-101-H1"]);
+    expect(await cells.locator("p.line").allTextContents()).toEqual(["16 of 29 sessions missed; room for 3 h of study every week", "1 deadline cannot be met", "1 of 8 sessions missed; room for 5 h of study every week"]);
+    // None fits: the one that comes closest (the course's best) is marked so, in the table and on its fold.
+    expect(await cells.locator(".mark").allTextContents()).toEqual(["Comes closest"]);
+    expect(await cells.nth(2).locator(".mark").count(), "PM-101-H1 comes closest").toBe(1);
+    expect(await card(page, "PM-101-H1").locator("summary .mark").first().textContent()).toBe("Comes closest");
+    // Every section's detail starts folded, its summary line saying the same as its cell.
+    for (const id of ["PM-101-S1", "PM-101-A1", "PM-101-H1"]) expect(await card(page, id).evaluate((d) => (d as HTMLDetailsElement).open), id).toBe(false);
+    expect(await card(page, "PM-101-S1").locator("summary .line").textContent()).toBe("16 of 29 sessions missed; room for 3 h of study every week");
+    // The table comes before the details, and the what-if controls right after the table, before "Save this result".
+    const top = (l: Locator) => l.evaluate((el) => el.getBoundingClientRect().top);
+    const [tableTop, whatIfTop, firstSection, saveTop] = await Promise.all([
+      top(table),
+      top(page.locator(".results section.whatif")),
+      top(card(page, "PM-101-S1")),
+      top(page.getByRole("heading", { name: "Save this result" })),
+    ]);
+    expect(tableTop).toBeLessThan(whatIfTop);
+    expect(whatIfTop).toBeLessThan(firstSection);
+    expect(whatIfTop).toBeLessThan(saveTop);
+    expect(await page.locator(".results section.whatif p.muted").first().textContent()).toBe("Changes here update the result at once. They are the same settings as in “Your week” above.");
+  });
+
   test("3. the clashing sessions table lists every PM-101-S1 session with what clashes", async () => {
     const page = flowPage();
-    const s1 = card(page, "PM-101-S1");
+    const s1 = await openSection(page, "PM-101-S1");
+    expect(await s1.evaluate((d) => d.getBoundingClientRect().top), "the link scrolled the section into view").toBeLessThan(900);
     const details = await openDetails(s1, /^Live sessions: 16 of 29 clash$/);
     const table = details.getByRole("region", { name: "Sessions of PM-101-S1" }).locator("table");
     expect(await table.locator("thead th").allTextContents()).toEqual(["Your time", "Section time", "Clashes with"]);
@@ -191,6 +242,48 @@ describeE2E("check page /check: calendars, formats compared, what-if, study plan
     expect((await rowText("Sat 6 Feb 2027, 10:00–13:00"))[2]).toBe("Family time — 180 min: missed");
   });
 
+  test("3b. PM-101-S1's week drawn: usual busy time shaded, sessions on it by how they fare; the term strip cell by cell; the same as the tables", async () => {
+    const page = flowPage();
+    const s1 = await openSection(page, "PM-101-S1");
+    const grid = s1.getByRole("img", { name: /^Your usual week with the 29 sessions of PM-101-S1: shading shows in how many of the term's 15 weeks you are busy$/ });
+    expect(await grid.count()).toBe(1);
+    // One block per weekly time: Tuesdays and Thursdays 18:30–20:00 and the Saturday workshop (10:00–13:00).
+    const blocks = await grid.locator("g.block > title").allTextContents();
+    // Each block's counts are those of the sessions table: the rows of that weekday, and those that clash.
+    const rows = s1.getByRole("region", { name: "Sessions of PM-101-S1" }).locator("tbody tr");
+    const byDay = async (day: string) => {
+      const r = rows.filter({ has: page.locator("td:first-child", { hasText: new RegExp(`^${day} `) }) });
+      return { n: await r.count(), clash: await r.and(page.locator("tr.clash")).count() };
+    };
+    const tue = await byDay("Tue");
+    const thu = await byDay("Thu");
+    expect(tue.n + thu.n).toBe(28);
+    expect(blocks).toEqual([
+      `Tue 18:30–20:00: ${tue.n} sessions — ${tue.clash} missed (clash), ${tue.n - tue.clash} free`,
+      `Thu 18:30–20:00: ${thu.n} sessions — ${thu.clash} missed (clash), ${thu.n - thu.clash} free`,
+      "Sat 10:00–13:00: 1 session — 1 missed (clash)",
+    ]);
+    expect(tue.clash + thu.clash + 1).toBe(16);
+    // Thursday soccer (18:00–19:30 from 4 Feb, 12 of the 15 weeks) shades Thursday evening.
+    const weekTable = (await openDetails(s1, /^The week as a table$/)).locator("table");
+    const thursday = (await weekTable.locator("tbody tr").filter({ has: page.locator("th", { hasText: "Thursday" }) }).locator("td").allTextContents())[0] ?? "";
+    // Work every Thursday 09:00–17:30; soccer 18:00–19:30 on the 12 Thursdays from 4 Feb on.
+    expect(thursday).toContain("; 09:00–17:30 (15 of 15 weeks);");
+    expect(thursday).toContain("; 18:00–19:30 (12 of 15 weeks)");
+
+    // The strip: 29 cells in date order, each an image with its own name; 16 clash.
+    const strip = s1.getByRole("group", { name: "Each of the 29 sessions of PM-101-S1 in date order" });
+    const cells = strip.getByRole("img");
+    expect(await cells.count()).toBe(29);
+    expect(await strip.locator("rect.cell.clash").count()).toBe(16);
+    const names = await cells.evaluateAll((els) => els.map((e) => e.getAttribute("aria-label") ?? ""));
+    expect(names).toContain("Thu 4 Feb 2027, 18:30–20:00: clash, missed (Coach kids' soccer practice)");
+    expect(names).toContain("Thu 14 Jan 2027, 18:30–20:00: no clash");
+    expect(names[0]).toBe("Tue 12 Jan 2027, 18:30–20:00: clash, missed (PTA board meeting)");
+    // No session of PM-101-S1 moves with a clock change (New York section, New York learner): no call-out.
+    expect(await s1.locator(".dst-callout").count()).toBe(0);
+  });
+
   test("4. the term heat map (with the sessions of PM-101-S1 ringed) and its table", async () => {
     const page = flowPage();
     const term = page.locator(".results section").filter({ has: page.getByRole("heading", { name: "Your term at a glance" }) });
@@ -201,7 +294,8 @@ describeE2E("check page /check: calendars, formats compared, what-if, study plan
     expect(await svg.locator("rect").count()).toBe(15 * 7);
     expect(await svg.locator('circle[stroke="#b3261e"]').count()).toBe(16);
     expect(await svg.locator('circle[stroke="#1b7a3d"]').count()).toBe(29 - 16);
-    const details = await openDetails(term, /^The term as a table$/);
+    // Its table comes under the picture and the what-if controls beside it, at the page's full width.
+    const details = await openDetails(page.locator(".results"), /^The term at a glance as a table$/);
     const table = details.getByRole("region", { name: "Busy hours per day: table" }).locator("table");
     expect(await table.locator("thead th").allTextContents()).toEqual(["Week of", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]);
     expect(await table.locator("tbody tr").count()).toBe(15);
@@ -214,7 +308,7 @@ describeE2E("check page /check: calendars, formats compared, what-if, study plan
 
   test("5. the weekly load chart of PM-101-A1 and its table (the crunch week that cannot be met)", async () => {
     const page = flowPage();
-    const a1 = card(page, "PM-101-A1");
+    const a1 = await openSection(page, "PM-101-A1");
     const details = await openDetails(a1, /^Weekly load: 8 h a week; 1 crunch week; 1 deadline cannot be met$/);
     const svg = details.getByRole("img", { name: /^Hours needed and free hours per week for PM-101-A1/ });
     expect(await svg.count()).toBe(1);
@@ -263,13 +357,34 @@ describeE2E("check page /check: calendars, formats compared, what-if, study plan
     expect(await verdict(page, "PM-101-A1")).toBe("Does not fit");
     expect(await verdict(page, "PM-101-H1")).toBe("Does not fit");
     expect(await soccer.isChecked(), "the what-if box stays ticked after the update").toBe(true);
+    // The table above and the pictures say so too: the cell, Thursday's block, the strip and its shading.
+    const cell = page.locator(".results table.summary tbody td").first();
+    expect(await cell.locator(".verdict").textContent()).toBe("Fits with trade-offs");
+    expect(await cell.locator("p.line").textContent()).toBe("6 of 29 sessions missed; room for 3 h of study every week");
+    expect(await s1.locator("rect.cell.clash").count()).toBe(6);
+    const thursday = await s1.locator("svg.week-grid g.block > title").filter({ hasText: /^Thu / }).textContent();
+    expect(thursday).toMatch(/^Thu 18:30–20:00: 14 sessions — 1 missed \(clash\), 13 free$/);
+    const weekTable = s1.locator("details.chart-table").filter({ hasText: "The week as a table" }).locator("table");
+    const thursdayBusy = (await weekTable.locator("tbody tr").filter({ has: page.locator("th", { hasText: "Thursday" }) }).locator("td").first().textContent()) ?? "";
+    expect(thursdayBusy).not.toContain("18:00–19:30 (12 of 15 weeks)");
   });
 
-  test("9. the study plan of PM-101-S1 downloads as .ics, reads back with importIcs, and misses every busy time", async () => {
+  test("9. the study plan of PM-101-S1 is previewed as a week above its download; the .ics reads back with importIcs, holds that week's blocks and misses every busy time", async () => {
     const page = flowPage();
-    const s1 = card(page, "PM-101-S1");
-    const details = await openDetails(s1, /^Weekly load:/);
-    const button = details.getByRole("button", { name: /^Download the study plan for PM-101-S1 \(\.ics, \d+ blocks\)$/ });
+    const s1 = await openSection(page, "PM-101-S1");
+    const plan = s1.locator("section.study-plan");
+    expect(await plan.getByLabel("Week").inputValue()).toBe("2027-01-11");
+    const preview = plan.getByRole("img", { name: /^Study plan for PM-101-S1, Mon 11 Jan – Sun 17 Jan: \d+ blocks? around the busy time$/ });
+    expect(await preview.count()).toBe(1);
+    const previewBlocks = await preview.locator("g.block.study > title").allTextContents();
+    expect(previewBlocks.length).toBeGreaterThan(0);
+    // Another week: the select redraws the grid.
+    await plan.getByLabel("Week").selectOption("2027-01-18");
+    await expect.poll(() => plan.getByRole("img", { name: /^Study plan for PM-101-S1, Mon 18 Jan – Sun 24 Jan:/ }).count()).toBe(1);
+    await plan.getByLabel("Week").selectOption("2027-01-11");
+    // The button comes under the preview.
+    const button = plan.getByRole("button", { name: /^Download the study plan for PM-101-S1 \(\.ics, \d+ blocks\)$/ });
+    expect(await button.evaluate((b) => b.getBoundingClientRect().top)).toBeGreaterThan(await plan.locator("svg.week-grid").evaluate((g) => g.getBoundingClientRect().bottom));
     const blocks = Number(/(\d+) blocks/.exec((await button.textContent()) ?? "")?.[1]);
     expect(blocks).toBeGreaterThan(0);
     const [download] = await Promise.all([page.waitForEvent("download", { timeout: WAIT }), button.click()]);
@@ -283,6 +398,10 @@ describeE2E("check page /check: calendars, formats compared, what-if, study plan
     const study = expandEvents(imported.calendar.events, TERM, { viewerZone: ZONE }).occurrences;
     expect(study.length, "one event per block the button names").toBe(blocks);
     for (const o of study) expect(o.summary ?? "").toMatch(/^Study: .+ \(PM-101-S1\)$/);
+    // The previewed week is the file's first week: the same blocks, at the same local times.
+    const clock = (t: number) => new Intl.DateTimeFormat("en-GB", { timeZone: ZONE, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(t).replace(",", "");
+    const weekOf11Jan = study.filter((o) => o.start >= Date.parse("2027-01-11T05:00:00Z") && o.start < Date.parse("2027-01-18T05:00:00Z"));
+    expect(previewBlocks.map((t) => t.replace(/: study for .*$/, ""))).toEqual(weekOf11Jan.map((o) => `${clock(o.start)}–${clock(o.end).slice(4)}`));
 
     // No study block overlaps the learner's busy time (soccer is ignored now) or a PM-101-S1 session.
     const busy: { start: number; end: number; what: string }[] = [];
@@ -307,8 +426,8 @@ describeE2E("check page /check: calendars, formats compared, what-if, study plan
     phone = page;
     await uploadChooseRun(page);
     for (const id of ["PM-101-S1", "PM-101-A1", "PM-101-H1"]) await expect.poll(() => verdict(page, id), { timeout: WAIT }).toBe("Does not fit");
-    await openDetails(card(page, "PM-101-S1"), /^Live sessions:/);
-    await openDetails(card(page, "PM-101-A1"), /^Weekly load:/);
+    await openDetails(await openSection(page, "PM-101-S1"), /^Live sessions:/);
+    await openDetails(await openSection(page, "PM-101-A1"), /^Weekly load:/);
     const file = await screenshot(page, "check-results-phone");
     console.log(`[e2e] screenshot: ${file}`);
     const fit = await page.evaluate(() => {
@@ -322,6 +441,17 @@ describeE2E("check page /check: calendars, formats compared, what-if, study plan
       return { scrollWidth: root.scrollWidth, clientWidth, culprits };
     });
     expect(fit.scrollWidth, `horizontal scroll at 390 px; overflowing: ${fit.culprits.join(", ") || "?"}`).toBeLessThanOrEqual(fit.clientWidth);
+    // The pictures fit the phone whole (no sideways scrolling inside them): the week, the strip, every week of the load chart.
+    const widest = await page.locator(".results svg.week-grid, .results svg.term-strip, .results svg.load-chart").evaluateAll((svgs) =>
+      svgs.filter((g) => g.getClientRects().length > 0).map((g) => [g.getAttribute("class"), Math.round(g.getBoundingClientRect().right)] as const),
+    );
+    expect(widest.length).toBeGreaterThanOrEqual(4);
+    for (const [what, right] of widest) expect(right, `${what} ends past the screen`).toBeLessThanOrEqual(fit.clientWidth);
+    // A table wider than the phone says so ("scroll →") and can be reached by keyboard.
+    const sessions = card(page, "PM-101-S1").getByRole("region", { name: "Sessions of PM-101-S1" });
+    await expect.poll(() => sessions.getAttribute("data-overflow")).toBe("true");
+    expect(await sessions.evaluate((r) => getComputedStyle(r, "::before").content)).toMatch(/scroll →/);
+    expect(await sessions.getAttribute("tabindex")).toBe("0");
   });
 
   test("11. at phone width no one-word button or link label is broken across lines (the calendars' Remove buttons)", async () => {
@@ -342,6 +472,28 @@ describeE2E("check page /check: calendars, formats compared, what-if, study plan
   test("12. axe on the results at phone width (charts and tables that scroll sideways must be reachable)", async () => {
     if (!phone) throw new Error("the phone page is not open (step 10 failed)");
     await expectAccessible(phone, "/check with results at 390×844");
+  });
+
+  test("13. three courses (PM-101, DA-110, HR-200) at 1280 and 390 px: the answer is one table, the details folded; the page's height is logged", async () => {
+    for (const [label, options] of [["desktop", DESKTOP], ["phone", PHONE]] as const) {
+      const page = await openCheck(options);
+      await page.locator('input[type="file"]').setInputFiles([GOOGLE, OUTLOOK, LEARNER]);
+      for (const { file, line } of LISTED) await expect.poll(() => calendarItem(page, file).locator("p").first().textContent(), { timeout: WAIT }).toBe(line);
+      for (const name of ["PM-101 Project Management Foundations", "DA-110 Data Analytics Fundamentals", "HR-200 Human Resource Management"]) await page.getByRole("checkbox", { name: new RegExp(`^${name}`) }).check();
+      await page.getByRole("button", { name: "Check which formats fit" }).click();
+      await page.getByRole("heading", { name: "Your result", exact: true }).waitFor({ timeout: WAIT });
+      const rows = page.locator(".results table.summary tbody tr");
+      await expect.poll(() => rows.count(), { timeout: WAIT }).toBe(3);
+      expect(await rows.locator("td .verdict").count()).toBe(9);
+      // DA-110-H1 is the only one that fits (with trade-offs): the best fit of its course, marked.
+      expect(await rows.nth(1).locator("td.best .sid").textContent()).toBe("DA-110-H1");
+      expect(await page.locator(".results details.section-detail[open]").count()).toBe(0);
+      const height = await page.evaluate(() => ({ page: document.documentElement.scrollHeight, results: Math.round(document.querySelector(".results")?.getBoundingClientRect().height ?? 0) }));
+      console.log(`[e2e] three courses at ${label} (${options.viewport?.width} px): page ${height.page} px tall, results ${height.results} px`);
+      await screenshot(page, `check-results-three-courses-${label}`);
+      // Before the summary table, the results alone were 5,174 px (desktop) and 10,081 px (phone) tall.
+      expect(height.results).toBeLessThan(label === "desktop" ? 4000 : 7500);
+    }
   });
 
   test("a refused address (http://127.0.0.1:1/x.ics) is listed with the reason", async () => {

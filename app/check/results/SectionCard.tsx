@@ -1,13 +1,18 @@
 "use client";
 /**
- * One section's answer: its verdict and reasons, the live sessions with what clashes (and
- * DST-shift weeks), and the weekly load with the study plan to download.
+ * One section's detail, folded under a line that repeats its summary cell (format, section,
+ * verdict, why): its reasons; the learner's week with the section's sessions drawn on it beside
+ * the term strip (the same pictures a saved report shows), the sessions as a table with what
+ * clashes; the weekly load; and the study plan previewed as a week above its download.
  */
-import { useId } from "react";
-import type { SectionDetail, SessionDetail } from "@/lib/fit/json";
+import { useMemo } from "react";
+import type { BusyWeekDetail, SectionDetail, SessionDetail } from "@/lib/fit/json";
+import { pictureSessions, sessionPicturesHtml } from "@/lib/charts/section-pictures";
+import { MARK_TEXT, VERDICT_TEXT, detailAnchor } from "@/lib/charts/summary-table";
 import { plural } from "@/lib/words";
 import { LoadChart } from "../charts";
-import { VERDICT_TEXT } from "./verdicts";
+import { Html } from "./Html";
+import { StudyPlanPreview } from "./StudyPlanPreview";
 
 /** What a session's clash costs, in the learner's words: joined late, left early, or missed. */
 function clashText(c: NonNullable<SessionDetail["conflict"]>): string {
@@ -17,85 +22,107 @@ function clashText(c: NonNullable<SessionDetail["conflict"]>): string {
   return `${what}: ${parts.join(" and ") || "attended"}`;
 }
 
-export function SectionCard({ s, best, onDownloadPlan }: { s: SectionDetail; best: boolean; onDownloadPlan: (sectionId?: string) => void }) {
-  const uid = useId();
+interface Props {
+  s: SectionDetail;
+  /** Marked in its course: the best fit, or the one that comes closest when none fits. */
+  mark: "best" | "closest" | null;
+  busyWeeks: readonly BusyWeekDetail[];
+  onDownloadPlan: (sectionId?: string) => void;
+}
+
+export function SectionCard({ s, mark, busyWeeks, onDownloadPlan }: Props) {
+  const anchor = detailAnchor(s.sectionId);
   const conflicts = s.live?.sessions.filter((x) => x.conflict) ?? [];
   const shifted = s.live?.sessions.filter((x) => x.shifted) ?? [];
+  const live = s.live;
+  const pictures = useMemo(
+    () =>
+      live
+        ? sessionPicturesHtml({
+            sectionId: s.sectionId,
+            idPrefix: `${anchor}-pic`,
+            whose: "Your",
+            usual: live.weekGrid,
+            sessions: pictureSessions(live.sessions, { withTitles: true }),
+            shifts: live.shifts,
+            stripTable: false,
+          })
+        : "",
+    [live, s.sectionId, anchor],
+  );
   return (
-    <div className="section-card" aria-labelledby={`${uid}-h`} role="group">
-      <h4 id={`${uid}-h`}>
-        <span className={`badge ${s.format}`}>{s.format}</span> {s.sectionId}
-      </h4>
-      <p>
+    <details className="section-detail" id={anchor} aria-labelledby={`${anchor}-h`}>
+      <summary>
+        <h4 id={`${anchor}-h`}>
+          <span className={`badge ${s.format}`}>{s.format}</span> {s.sectionId}
+        </h4>{" "}
         <span className={`verdict ${s.verdict}`}>{VERDICT_TEXT[s.verdict]}</span>
-        {best ? <span className="muted"> — the best fit of this course</span> : null}
-      </p>
-      <ul className="reasons">
-        {s.reasons.map((r, i) => (
-          <li key={i}>{r}</li>
-        ))}
-      </ul>
-      {s.live && (
-        <details>
-          <summary>
-            Live sessions: {conflicts.length} of {s.live.sessions.length} clash
-            {s.live.partial > 0 ? ` (${s.live.partial} only at the start or end)` : ""}
-            {s.live.night > 0 ? `; ${s.live.night} in your sleep hours` : ""}
-            {shifted.length > 0 ? `; ${shifted.length} at a shifted local time` : ""}
-          </summary>
-          {s.live.shifts.length > 0 && (
-            <p className="note">
-              Daylight-saving changes on different dates move some sessions in your time:{" "}
-              {s.live.shifts.map((sh) => `${sh.usual} becomes ${sh.shifted} on ${plural(sh.dates.length, "date")} (${sh.dates.slice(0, 4).join(", ")}${sh.dates.length > 4 ? ", …" : ""})`).join("; ")}.
-            </p>
-          )}
-          <div className="table-scroll" role="region" aria-label={`Sessions of ${s.sectionId}`} tabIndex={0}>
-            <table className="data">
-              <caption className="sr-only">Live sessions of {s.sectionId}, in your time, with what clashes</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Your time</th>
-                  <th scope="col">Section time</th>
-                  <th scope="col">Clashes with</th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.live.sessions.map((x) => (
-                  <tr key={x.start} className={x.conflict ? (x.conflict.partial ? "clash partial" : "clash") : x.night ? "night" : ""}>
-                    <td>
-                      {x.local}
-                      {x.shifted ? <strong className="shift"> (shifted by DST)</strong> : null}
-                      {x.night ? <span className="night-mark"> (in your sleep hours)</span> : null}
-                    </td>
-                    <td>{x.sectionLocal}</td>
-                    <td>{x.conflict ? clashText(x.conflict) : "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
-      )}
-      {s.async && (
-        <details>
-          <summary>
-            Weekly load: {s.async.hoursPerWeek} h a week; {plural(s.async.weeks.filter((w) => w.crunch).length, "crunch week")}
-            {s.async.unmet.length > 0 ? `; ${plural(s.async.unmet.length, "deadline")} cannot be met` : ""}
-          </summary>
-          <LoadChart weeks={s.async.weeks} label={`Hours needed and free hours per week for ${s.sectionId}`} />
-          {s.async.unmet.length > 0 && (
-            <p className="error">
-              Cannot be met: {s.async.unmet.slice(0, 6).map((u) => `${u.title} (due ${u.due})`).join("; ")}
-              {s.async.unmet.length > 6 ? "; …" : ""}
-            </p>
-          )}
-          {s.async.studyBlocks > 0 && (
-            <button type="button" className="small" onClick={() => onDownloadPlan(s.sectionId)}>
-              Download the study plan for {s.sectionId} (.ics, {s.async.studyBlocks} blocks)
-            </button>
-          )}
-        </details>
-      )}
-    </div>
+        {mark ? <strong className={`mark ${mark}`}>{MARK_TEXT[mark]}</strong> : null} <span className="line">{s.headline}</span>
+      </summary>
+      <div className="detail-body">
+        <ul className="reasons">
+          {s.reasons.map((r, i) => (
+            <li key={i}>{r}</li>
+          ))}
+        </ul>
+        {live && (
+          <>
+            <Html html={pictures} />
+            {/* Open once the section is: the table of what clashes is what the learner opened it for. */}
+            <details open>
+              <summary>
+                Live sessions: {conflicts.length} of {live.sessions.length} clash
+                {live.partial > 0 ? ` (${live.partial} only at the start or end)` : ""}
+                {live.night > 0 ? `; ${live.night} in your sleep hours` : ""}
+                {shifted.length > 0 ? `; ${shifted.length} at a shifted local time` : ""}
+              </summary>
+              <div className="table-scroll" role="region" aria-label={`Sessions of ${s.sectionId}`} tabIndex={0}>
+                <table className="data sessions">
+                  <caption className="sr-only">Live sessions of {s.sectionId}, in your time, with what clashes</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Your time</th>
+                      <th scope="col">Section time</th>
+                      <th scope="col">Clashes with</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {live.sessions.map((x) => (
+                      <tr key={x.start} className={x.conflict ? (x.conflict.partial ? "clash partial" : "clash") : x.night ? "night" : ""}>
+                        <td className="date">
+                          {x.local}
+                          {x.shifted ? <strong className="shift"> (shifted by DST)</strong> : null}
+                          {x.night ? <span className="night-mark"> (in your sleep hours)</span> : null}
+                        </td>
+                        <td className="date">{x.sectionLocal}</td>
+                        <td>{x.conflict ? clashText(x.conflict) : "—"}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </details>
+          </>
+        )}
+        {s.async && (
+          <>
+            <details>
+              <summary>
+                Weekly load: {s.async.hoursPerWeek} h a week; {plural(s.async.weeks.filter((w) => w.crunch).length, "crunch week")}
+                {s.async.unmet.length > 0 ? `; ${plural(s.async.unmet.length, "deadline")} cannot be met` : ""}
+              </summary>
+              <LoadChart weeks={s.async.weeks} label={`Hours needed and free hours per week for ${s.sectionId}`} />
+              {s.async.unmet.length > 0 && (
+                <p className="error">
+                  Cannot be met: {s.async.unmet.slice(0, 6).map((u) => `${u.title} (due ${u.due})`).join("; ")}
+                  {s.async.unmet.length > 6 ? "; …" : ""}
+                </p>
+              )}
+            </details>
+            <StudyPlanPreview s={s} busyWeeks={busyWeeks} onDownloadPlan={onDownloadPlan} />
+          </>
+        )}
+      </div>
+    </details>
   );
 }
