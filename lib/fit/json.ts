@@ -362,6 +362,22 @@ function weekdayOf(day: number): number {
 }
 
 /**
+ * The learner's usual week over a section's term and where `[start, end)` sits on the learner's
+ * wall clock: what a week grid draws, for a picture built outside the page's details (a term plan).
+ *
+ * @example
+ * const place = wallPlaceIn(session.start, session.end, "America/New_York"); // { weekday: 1, startMinute: 1110, endMinute: 1200, day: … }
+ */
+export function wallPlaceIn(start: number, end: number, zone: string): WallSpanDetail & { day: number } {
+  return wallPlace(start, end, requireZone(zone));
+}
+
+/** The learner's usual week over `fit`'s term (see {@link wallPlaceIn}). */
+export function usualWeekOf(result: FitResult, fit: SectionFit, zone: string): WeekGridDetail {
+  return usualWeek(result, fit, requireZone(zone), new Map());
+}
+
+/**
  * Where `[start, end)` sits on the wall clock of `rules`: its local day number and weekday, and
  * its start and end in minutes after that day's local midnight (the end past 1440 after midnight).
  * Wall-clock minutes, so a session at 18:30 is at 18:30 on either side of a clock change.

@@ -65,6 +65,8 @@ export interface PlanOutcome extends Pick<CheckOutcome, "sources" | "importIssue
   readonly plan: TermPlan;
   /** What to know before trusting the answer (CALENDAR_EMPTY_IN_TERM, EXPANSION_BUDGET, …). */
   readonly warnings: readonly CheckWarning[];
+  /** The check every plan was judged from (its busy time draws the plans' week pictures). */
+  readonly fit: FitResult;
 }
 
 function fitsByCourse(fit: FitResult, candidates: readonly CourseCandidates[]): SectionFit[][] {
@@ -140,6 +142,7 @@ export function planTerm(request: PlanRequest): PlanOutcome {
   return {
     plan: planFromFit(outcome.result, candidates, request),
     warnings: outcome.warnings,
+    fit: outcome.result,
     sources: outcome.sources,
     importIssues: outcome.importIssues,
     complete: outcome.complete,

@@ -93,6 +93,10 @@ describeE2E("Plan my term on /check", () => {
       ]),
     );
     expect(rows[0]?.[1]).toBe("PM-101-H1 + DA-110-S1");
+    // The best plan's week, drawn: the usual busy time and both sections' sessions on it.
+    const week = page.locator(".plan-results details").first().getByRole("img", { name: /^Your usual week with the live sessions of PM-101-H1 and DA-110-S1: shading shows/ });
+    expect(await week.count()).toBe(1);
+    expect(await week.locator("g.block").count()).toBeGreaterThanOrEqual(2);
     expect(await page.getByRole("status").filter({ hasText: "combinations of one section each" }).textContent()).toMatch(/^9 combinations of one section each of PM-101, DA-110; 3 cut before judging/);
     await page.locator("summary", { hasText: /^Cut before judging/ }).click();
     expect(await page.locator(".plan-results details li").last().textContent()).toMatch(/^PM-101-S1 does not fit on its own: .* \(3 combinations\)$/);

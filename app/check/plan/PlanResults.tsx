@@ -2,16 +2,16 @@
 /**
  * "Plan my term" (issue 16): the best combinations of one section per chosen course, judged
  * together (POST /api/plan), as rows with their verdict, what they miss, their tightest week and
- * why each ranks below the one above; the reasons of the best ones, and what was cut before
- * judging and why.
+ * why each ranks below the one above; the reasons of the best ones with their week drawn (the
+ * learner's usual busy time, every live session of the combination on it by how it fares), and
+ * what was cut before judging and why.
  */
 import { useId } from "react";
-import type { PlanJson } from "@/lib/plan/json";
-import type { SourceSummary } from "@/lib/check/run";
+import type { PlanTaskResult } from "@/lib/plan/task";
 import { plural } from "@/lib/words";
 
 /** What POST /api/plan answers. */
-export type PlanBody = PlanJson & { sources: SourceSummary[] };
+export type PlanBody = PlanTaskResult["body"];
 
 const VERDICT_TEXT = { fits: "Fits", "fits-with-tradeoffs": "Fits with trade-offs", "does-not-fit": "Does not fit" } as const;
 
@@ -94,6 +94,10 @@ export function PlanResults({ body, courseIds, updating }: { body: PlanBody; cou
               <li key={k}>{r}</li>
             ))}
           </ul>
+          {body.weekSvg[i] ? (
+            // Built from plain data and escaped by lib/charts (the same pictures as the sections').
+            <div className="picture-week plan-week" dangerouslySetInnerHTML={{ __html: body.weekSvg[i] ?? "" }} />
+          ) : null}
         </details>
       ))}
       {body.pruned.reasons.length > 0 && (
