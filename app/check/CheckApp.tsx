@@ -38,7 +38,7 @@ export function CheckApp({
   const uid = useId();
   const form = useCheckForm({ initialCourses, initialSections, defaults, initialZone });
   const { result, status, progress, error, resultsRef, submit, save, downloadPlan } = useCheckRun(form);
-  const { plan, planStatus, planError, planRef, runPlan, planCourses } = usePlanRun(form);
+  const { plan, planStatus, planError, planRef, runPlan, planCourses, savePlan } = usePlanRun(form);
   const canPlan = form.choice.courses.size >= 2;
 
   return (
@@ -78,7 +78,7 @@ export function CheckApp({
       </form>
       {plan && (
         <div ref={planRef} tabIndex={-1} className="results plan" aria-busy={planStatus === "running"}>
-          <PlanResults body={plan} courseIds={planCourses} updating={planStatus === "running"} />
+          <PlanResults body={plan} courseIds={planCourses} updating={planStatus === "running"} onSave={savePlan} />
         </div>
       )}
       {result && (

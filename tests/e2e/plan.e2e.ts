@@ -105,6 +105,19 @@ describeE2E("Plan my term on /check", () => {
     expect(errors).toEqual([]);
   });
 
+  test("a plan saved as a report: the advisor's view of it judges its sections together", async () => {
+    const { page, errors } = await planPage({ viewport: { width: 1280, height: 900 } });
+    const save = page.getByRole("region", { name: "Save plan 1 as a report" });
+    expect(await save.getByLabel("Title", { exact: true }).inputValue()).toBe("My term: PM-101-H1 + DA-110-S1");
+    await Promise.all([page.waitForURL(/\/reports\/[^/]+$/, { timeout: WAIT }), save.getByRole("button", { name: "Save report" }).click()]);
+    const together = page.locator("article.report h2", { hasText: /^All chosen sections together:/ });
+    expect(await together.textContent()).toBe("All chosen sections together: Fits");
+    const text = (await page.locator("article.report").textContent()) ?? "";
+    for (const id of ["PM-101-H1", "DA-110-S1"]) expect(text).toContain(id);
+    expect(text).not.toContain("PM-101-S1");
+    expect(errors).toEqual([]);
+  });
+
   test("at 390 px the plans fit the screen (the table scrolls in its own region)", async () => {
     const { page } = await planPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);

@@ -9,6 +9,8 @@
 import { useId } from "react";
 import type { PlanTaskResult } from "@/lib/plan/task";
 import { plural } from "@/lib/words";
+import { SaveReport } from "../results/SaveReport";
+import type { SaveReportFn } from "../types";
 
 /** What POST /api/plan answers. */
 export type PlanBody = PlanTaskResult["body"];
@@ -20,7 +22,7 @@ const ROWS = 10;
 /** Plans whose reasons are listed under the table. */
 const EXPLAINED = 3;
 
-export function PlanResults({ body, courseIds, updating }: { body: PlanBody; courseIds: readonly string[]; updating?: boolean }) {
+export function PlanResults({ body, courseIds, updating, onSave }: { body: PlanBody; courseIds: readonly string[]; updating?: boolean; onSave: (sectionIds: readonly string[]) => SaveReportFn }) {
   const uid = useId();
   const cut = body.pruned.alone + body.pruned.pairs;
   const rows = body.plans.slice(0, ROWS);
@@ -98,6 +100,7 @@ export function PlanResults({ body, courseIds, updating }: { body: PlanBody; cou
             // Built from plain data and escaped by lib/charts (the same pictures as the sections').
             <div className="picture-week plan-week" dangerouslySetInnerHTML={{ __html: body.weekSvg[i] ?? "" }} />
           ) : null}
+          <SaveReport onSave={onSave(p.sectionIds)} heading={`Save plan ${i + 1} as a report`} defaultTitle={`My term: ${p.sectionIds.join(" + ")}`} />
         </details>
       ))}
       {body.pruned.reasons.length > 0 && (

@@ -4,9 +4,9 @@
  * (two or more) sent to /api/plan; the answer or the error, focus on the plans when they arrive.
  */
 import { useEffect, useRef, useState } from "react";
-import { errorText, post } from "../request";
+import { errorText, post, saveReport } from "../request";
 import type { CheckForm } from "../useCheckForm";
-import type { CheckStatus } from "../types";
+import type { CheckStatus, SaveReportFn } from "../types";
 import type { PlanBody } from "./PlanResults";
 
 export function usePlanRun({ formFor, whatIf, missing, choice }: Pick<CheckForm, "formFor" | "whatIf" | "missing" | "choice">) {
@@ -49,5 +49,19 @@ export function usePlanRun({ formFor, whatIf, missing, choice }: Pick<CheckForm,
     setFocus(false);
   }, [focus, plan]);
 
-  return { plan, planStatus: status, planError: error, planRef, runPlan, planCourses: planned };
+  /**
+   * Saves one plan as a report: a check of its sections judged together (each section's answer and
+   * the plan's verdict, clashes between them and combined load), shared with an advisor as any.
+   */
+  const savePlan =
+    (sectionIds: readonly string[]): SaveReportFn =>
+    (title, includeTitles, learnerName) => {
+      const form = formFor(whatIf, { title, ...(includeTitles ? { includeTitles: "true" } : {}), ...(learnerName?.trim() ? { learnerName: learnerName.trim() } : {}) });
+      for (const field of ["course", "section", "together"]) form.delete(field);
+      for (const id of sectionIds) form.append("section", id);
+      form.append("together", "true");
+      return saveReport(form);
+    };
+
+  return { plan, planStatus: status, planError: error, planRef, runPlan, planCourses: planned, savePlan };
 }

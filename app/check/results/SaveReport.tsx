@@ -8,16 +8,16 @@ import { useId, useState } from "react";
 import { MAX_LEARNER_NAME } from "@/lib/reports/limits";
 import type { SaveReportFn } from "../types";
 
-export function SaveReport({ onSave }: { onSave: SaveReportFn }) {
+export function SaveReport({ onSave, heading = "Save this result", defaultTitle = "My format check" }: { onSave: SaveReportFn; heading?: string; defaultTitle?: string }) {
   const uid = useId();
-  const [title, setTitle] = useState("My format check");
+  const [title, setTitle] = useState(defaultTitle);
   const [includeTitles, setIncludeTitles] = useState(false);
   const [learnerName, setLearnerName] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
     <section aria-labelledby={`${uid}-save`} className="course">
-      <h3 id={`${uid}-save`}>Save this result</h3>
+      <h3 id={`${uid}-save`}>{heading}</h3>
       <p className="muted">
         Saving keeps a snapshot of this result (verdicts, reasons, clashes, weekly loads, busy hours per day) so you can share it with an advisor. Your calendar itself is not
         saved.
