@@ -59,40 +59,16 @@ function useOverflowCues(root: React.RefObject<HTMLElement | null>, deps: unknow
   }, [root, deps]);
 }
 
-export function Results({ result, whatIf, setWhatIf, onDownloadPlan, onSave, updating }: Props) {
-  const details = result.details;
-  const sections = useMemo(() => details?.sections ?? [], [details]);
-  const byId = new Map(sections.map((s) => [s.sectionId, s]));
-  const [focus, setFocus] = useState<string>(() => details?.sections.find((s) => s.live)?.sectionId ?? details?.sections[0]?.sectionId ?? "");
-  const uid = useId();
-  const rootRef = useRef<HTMLElement>(null);
-  useOverflowCues(rootRef, result);
-  const focusSection = byId.get(focus);
-  const summary = useMemo(
-    () =>
-      summaryTableHtml({
-        courses: result.courses,
-        sections: sections.map((s) => ({ sectionId: s.sectionId, courseId: s.courseId, courseTitle: s.courseTitle, format: s.format, verdict: s.verdict, line: s.headline })),
-        anchor: detailAnchor,
-        caption: "Each course's formats: the verdict, why, and the best fit marked. Choose a section for its detail below.",
-      }),
-    [result.courses, sections],
-  );
-  // What the learner must know before believing a verdict (an empty or stale calendar,
-  // or a calendar cut short by the expansion budget) is said up front; notes on single events stay folded.
+/**
+ * What the learner must know before believing a verdict (an empty or stale calendar, or a
+ * calendar cut short by the expansion budget), said up front; notes on single events stay folded.
+ */
+function CalendarWarnings({ warnings }: { warnings: CheckResponse["warnings"] }) {
   const upFront = (code: string) => /^(CALENDAR|CONNECTED)_|^EXPANSION_BUDGET$/.test(code);
-  const trust = result.warnings.filter((w) => upFront(w.code));
-  const notes = result.warnings.filter((w) => !upFront(w.code));
-  // Course rows in order, then any section no course holds (picked by its id alone).
-  const covered = new Set(result.courses.flatMap((c) => c.sectionIds));
-  const groups = [
-    ...result.courses.map((c) => ({ courseId: c.courseId, course: c, sections: c.sectionIds.map((id) => byId.get(id)).filter((s): s is SectionDetail => s !== undefined) })),
-    ...sections.filter((s) => !covered.has(s.sectionId)).map((s) => ({ courseId: s.courseId, course: undefined, sections: [s] })),
-  ];
+  const trust = warnings.filter((w) => upFront(w.code));
+  const notes = warnings.filter((w) => !upFront(w.code));
   return (
-    <section aria-labelledby={`${uid}-h`} ref={rootRef}>
-      <h2 id={`${uid}-h`}>Your result{updating ? " (updating…)" : ""}</h2>
-      {details && <p className="muted">Times in {details.timeZone.replace(/_/g, " ")}.</p>}
+    <>
       {trust.length > 0 && (
         <div className="notice" role="alert">
           <p>
@@ -120,6 +96,40 @@ export function Results({ result, whatIf, setWhatIf, onDownloadPlan, onSave, upd
           </ul>
         </details>
       )}
+    </>
+  );
+}
+
+export function Results({ result, whatIf, setWhatIf, onDownloadPlan, onSave, updating }: Props) {
+  const details = result.details;
+  const sections = useMemo(() => details?.sections ?? [], [details]);
+  const byId = new Map(sections.map((s) => [s.sectionId, s]));
+  const [focus, setFocus] = useState<string>(() => details?.sections.find((s) => s.live)?.sectionId ?? details?.sections[0]?.sectionId ?? "");
+  const uid = useId();
+  const rootRef = useRef<HTMLElement>(null);
+  useOverflowCues(rootRef, result);
+  const focusSection = byId.get(focus);
+  const summary = useMemo(
+    () =>
+      summaryTableHtml({
+        courses: result.courses,
+        sections: sections.map((s) => ({ sectionId: s.sectionId, courseId: s.courseId, courseTitle: s.courseTitle, format: s.format, verdict: s.verdict, line: s.headline })),
+        anchor: detailAnchor,
+        caption: "Each course's formats: the verdict, why, and the best fit marked. Choose a section for its detail below.",
+      }),
+    [result.courses, sections],
+  );
+  // Course rows in order, then any section no course holds (picked by its id alone).
+  const covered = new Set(result.courses.flatMap((c) => c.sectionIds));
+  const groups = [
+    ...result.courses.map((c) => ({ courseId: c.courseId, course: c, sections: c.sectionIds.map((id) => byId.get(id)).filter((s): s is SectionDetail => s !== undefined) })),
+    ...sections.filter((s) => !covered.has(s.sectionId)).map((s) => ({ courseId: s.courseId, course: undefined, sections: [s] })),
+  ];
+  return (
+    <section aria-labelledby={`${uid}-h`} ref={rootRef}>
+      <h2 id={`${uid}-h`}>Your result{updating ? " (updating…)" : ""}</h2>
+      {details && <p className="muted">Times in {details.timeZone.replace(/_/g, " ")}.</p>}
+      <CalendarWarnings warnings={result.warnings} />
 
       {/* A link in the table opens its section below (the links take the keys; this only hears their clicks). */}
       <div className="summary-wrap" onClick={openLinkedDetail}>

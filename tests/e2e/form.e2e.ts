@@ -95,19 +95,20 @@ describeE2E("the check form: course filter and chips, your week folded, unusable
 
     // A click removes; focus moves to the chip that took its place.
     await page.getByRole("button", { name: "Remove DA-110" }).click();
-    expect(await chips(page).evaluateAll((els) => els.map((el) => el.getAttribute("aria-label")))).toEqual(["Remove PM-101", "Remove UX-130"]);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Remove UX-130");
+    // React re-renders, then focus moves in the next animation frame: wait for both (a loaded machine is slow).
+    await expect.poll(() => chips(page).evaluateAll((els) => els.map((el) => el.getAttribute("aria-label")))).toEqual(["Remove PM-101", "Remove UX-130"]);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Remove UX-130");
     expect(await page.getByRole("checkbox", { name: /^DA-110 / }).isChecked()).toBe(false);
 
     // The keyboard: Enter on the focused chip removes it too; focus goes to the one before.
     await page.keyboard.press("Enter");
     await expect.poll(() => chips(page).count()).toBe(1);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Remove PM-101");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Remove PM-101");
     expect(await page.getByLabel(/Also judge the chosen sections together/).count(), "one chosen: nothing to judge together").toBe(0);
     // The last chip gone, focus goes to the filter.
     await page.keyboard.press("Space");
     await expect.poll(() => chips(page).count()).toBe(0);
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe("search");
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe("search");
     expect(await page.getByRole("checkbox", { name: /^PM-101 Project Management Foundations/ }).isChecked()).toBe(false);
   });
 
