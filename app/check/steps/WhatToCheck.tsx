@@ -6,7 +6,7 @@
  * one term's plan. The list is one Tab stop (the arrow keys move inside it), so a keyboard user
  * goes from the filter past every course in one press.
  */
-import { useRef, useState, type RefObject } from "react";
+import { useEffect, useRef, useState, type RefObject } from "react";
 import type { Choice } from "../useCheckForm";
 import type { CourseOption } from "../types";
 import { filterCourses, filterStatus } from "../courseFilter";
@@ -199,16 +199,22 @@ export function WhatToCheck({ uid, courses, choice }: { uid: string; courses: Co
     ...courses.filter((c) => !chosenCourses.has(c.id)).flatMap((c) => c.sections.filter((s) => chosenSections.has(s.id)).map((s): Chip => ({ kind: "section", id: s.id, title: `${c.title}, ${s.format}` }))),
   ];
 
+  const [focusChip, setFocusChip] = useState<number | null>(null);
   /** Removes a chip and keeps focus in the chips (the next one, else the one before), or on the filter when none is left. */
   const removeChip = (index: number, chip: Chip) => {
     if (chip.kind === "course") setCourses(without(chosenCourses, chip.id));
     else setSections(without(chosenSections, chip.id));
-    requestAnimationFrame(() => {
-      const buttons = chipsRef.current?.querySelectorAll<HTMLButtonElement>("button.chip") ?? [];
-      const next = buttons[Math.min(index, buttons.length - 1)];
-      (next ?? searchRef.current)?.focus();
-    });
+    setFocusChip(index);
   };
+  // Focus moves once React has drawn the chips without the removed one (an effect runs after the
+  // commit; a frame callback could run before it on a slow machine and focus the chip being removed).
+  useEffect(() => {
+    if (focusChip === null) return;
+    const buttons = chipsRef.current?.querySelectorAll<HTMLButtonElement>("button.chip") ?? [];
+    const next = buttons[Math.min(focusChip, buttons.length - 1)];
+    (next ?? searchRef.current)?.focus();
+    setFocusChip(null);
+  }, [focusChip]);
 
   /** Ticks or unticks a whole course; ticking it drops its single sections (the course covers them). */
   const chooseCourse = (c: CourseOption) => {
