@@ -9,6 +9,7 @@
 import { createContext, useContext, useEffect, useId, useState, type ReactNode } from "react";
 import { errorText, post } from "@/app/check/request";
 import { plural } from "@/lib/words";
+import { VERDICT_LABEL } from "@/lib/fit/labels";
 
 type Verdict = "fits" | "fits-with-tradeoffs" | "does-not-fit";
 
@@ -21,7 +22,7 @@ interface FitAnswer {
 }
 
 const STORAGE_KEY = "formatfit.catalogFit";
-const VERDICT_TEXT: Record<Verdict, string> = { fits: "Fits", "fits-with-tradeoffs": "Fits with trade-offs", "does-not-fit": "Does not fit" };
+const VERDICT_TEXT = VERDICT_LABEL;
 
 const FitContext = createContext<FitAnswer | null>(null);
 

@@ -63,7 +63,7 @@ function useOverflowCues(root: React.RefObject<HTMLElement | null>, deps: unknow
  * What the learner must know before believing a verdict (an empty or stale calendar, or a
  * calendar cut short by the expansion budget), said up front; notes on single events stay folded.
  */
-function CalendarWarnings({ warnings }: { warnings: CheckResponse["warnings"] }) {
+export function CalendarWarnings({ warnings }: { warnings: Readonly<CheckResponse["warnings"]> }) {
   const upFront = (code: string) => /^(CALENDAR|CONNECTED)_|^EXPANSION_BUDGET$/.test(code);
   const trust = warnings.filter((w) => upFront(w.code));
   const notes = warnings.filter((w) => !upFront(w.code));

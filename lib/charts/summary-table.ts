@@ -5,10 +5,11 @@
  * Sections whose course has no row (picked by section id alone) still get one. Plain data in, an
  * HTML string out, so the check page and a saved report show the same table.
  */
+import { VERDICT_LABEL } from "../fit/labels";
 import { escapeXml } from "./svg";
 
 /** How a verdict reads on a page. */
-export const VERDICT_TEXT: Readonly<Record<string, string>> = { fits: "Fits", "fits-with-tradeoffs": "Fits with trade-offs", "does-not-fit": "Does not fit" };
+export const VERDICT_TEXT = VERDICT_LABEL;
 
 const FORMATS = ["synchronous", "asynchronous", "hybrid"] as const;
 

@@ -13,6 +13,7 @@ import { parseArgs, UsageError } from "./args";
 import { PREFERENCE_FLAGS, PREFERENCE_VALUES, preferencesFromArgs } from "./preferences";
 import { InputError, jsonAnswer, readCalendarFile, registerCommand, table, type CliIo, type CommandContext, type CommandResult } from "./run";
 import { plural } from "../words";
+import { VERDICT_LABEL } from "../fit/labels";
 
 /** Reads `--catalog PATH` (or FORMATFIT_CATALOG, or the bundled catalog), failing with one line. */
 export function catalogFrom(path: string | undefined, io: CliIo): Catalog {
@@ -59,7 +60,9 @@ function checkCommand(argv: readonly string[], ctx: CommandContext): CommandResu
   return { code: 0, stdout: fitTable(result, tz), stderr };
 }
 
-const VERDICT_TEXT = { fits: "fits", "fits-with-tradeoffs": "fits with trade-offs", "does-not-fit": "does not fit" } as const;
+/** The verdicts as the CLI's tables print them (lower case, mid-line). */
+export const VERDICT_TEXT_CLI = Object.fromEntries(Object.entries(VERDICT_LABEL).map(([k, v]) => [k, v.toLowerCase()])) as Readonly<Record<"fits" | "fits-with-tradeoffs" | "does-not-fit", string>>;
+const VERDICT_TEXT = VERDICT_TEXT_CLI;
 
 /** The table's Live cell: sessions missed, joined late or left early, and at night. */
 function liveCell(live: NonNullable<FitResult["sections"][number]["live"]>): string {

@@ -10,7 +10,7 @@ import { planJson, planTerm, type PlanOutcome, type TermPlan } from "../plan";
 import { whyBelow } from "../plan/rank";
 import { plural } from "../words";
 import { parseArgs, UsageError } from "./args";
-import { catalogFrom } from "./check";
+import { catalogFrom, VERDICT_TEXT_CLI } from "./check";
 import { PREFERENCE_FLAGS, PREFERENCE_VALUES, preferencesFromArgs } from "./preferences";
 import { InputError, jsonAnswer, readCalendarFile, registerCommand, table, type CommandContext, type CommandResult } from "./run";
 
@@ -19,7 +19,7 @@ const TABLE_ROWS = 20;
 const EXPLAINED_PLANS = 5;
 const LISTED_CUTS = 10;
 
-const VERDICT_TEXT = { fits: "fits", "fits-with-tradeoffs": "fits with trade-offs", "does-not-fit": "does not fit" } as const;
+const VERDICT_TEXT = VERDICT_TEXT_CLI;
 
 /** `--course A B`, `--course A,B` and `--course A --course B` all list A and B. */
 function ids(values: readonly string[] | undefined): string[] {

@@ -92,3 +92,6 @@ export function studyHoursText(windows: readonly { days: readonly number[]; star
   }
   return list([...byTime.entries()].map(([time, days]) => `${time} ${daysText(days)}`));
 }
+
+/** Each verdict as the learner reads it, in one place for the page, the reports and the CLI. */
+export const VERDICT_LABEL: Readonly<Record<string, string>> = { fits: "Fits", "fits-with-tradeoffs": "Fits with trade-offs", "does-not-fit": "Does not fit" };

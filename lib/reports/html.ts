@@ -10,8 +10,9 @@ import { formatDateTime, formatLongDate, formatZoneAbbreviation } from "../time/
 import { pictureSessions, sessionPicturesHtml } from "../charts/section-pictures";
 import { loadChartSvg } from "../charts/load-chart";
 import { summaryTableHtml } from "../charts/summary-table";
+import { VERDICT_LABEL } from "../fit/labels";
 
-const VERDICT_TEXT: Record<string, string> = { fits: "Fits", "fits-with-tradeoffs": "Fits with trade-offs", "does-not-fit": "Does not fit" };
+const VERDICT_TEXT = VERDICT_LABEL;
 
 /** @example escapeHtml("<b>&") // "&lt;b&gt;&amp;" */
 export function escapeHtml(text: string): string {

@@ -7,12 +7,12 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { expect, test } from "vitest";
+import type { Page } from "playwright-core";
 import { loadCatalog } from "@/lib/catalog";
 import { runCheck } from "@/lib/check/run";
 import { preferencesFrom } from "@/lib/fit/preferences";
-import { describeE2E, expectAccessible, launchBrowser, repoRoot, screenshot, startIsolatedServer, type E2EServer } from "./harness";
+import { describeE2E, expectAccessible, repoRoot, screenshot, useE2E } from "./harness";
 
 const ZONE = "America/New_York";
 const LEARNER = join(repoRoot, "tests", "fixtures", "ics", "learner-spring-2027.ics");
@@ -26,29 +26,13 @@ const expected = (() => {
 })();
 
 describeE2E("fit-first catalog: every section marked against the learner's calendar", () => {
-  let server: E2EServer | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startIsolatedServer("fit-first");
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useE2E("fit-first");
 
   async function open(width: number): Promise<{ page: Page; errors: string[] }> {
-    if (!browser || !server) throw new Error("server/browser not started");
-    const context = await browser.newContext({ viewport: { width, height: 900 }, timezoneId: ZONE });
-    context.setDefaultTimeout(WAIT);
-    contexts.push(context);
-    const page = await context.newPage();
+    const page = await e2e.newPage({ viewport: { width, height: 900 }, timezoneId: ZONE }, WAIT);
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    const res = await page.goto(`${server.baseUrl}/catalog?tz=${encodeURIComponent(ZONE)}`, { waitUntil: "load" });
+    const res = await page.goto(`${e2e.base()}/catalog?tz=${encodeURIComponent(ZONE)}`, { waitUntil: "load" });
     expect(res?.status()).toBe(200);
     return { page, errors };
   }

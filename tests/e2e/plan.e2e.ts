@@ -5,13 +5,13 @@
  * with why it ranks below the one above; PM-101-S1 (Tuesday evenings) is cut before judging and
  * the page says why; axe on the plans; a phone-width screenshot.
  */
-import { afterAll, beforeAll, expect, test } from "vitest";
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import { expect, test } from "vitest";
+import type { BrowserContextOptions, Page } from "playwright-core";
 import { loadCatalog } from "@/lib/catalog";
 import { preferencesFrom } from "@/lib/fit/preferences";
 import { planJson, planTerm } from "@/lib/plan";
 import { join } from "node:path";
-import { describeE2E, expectAccessible, launchBrowser, screenshot, screenshotDir, startIsolatedServer, type E2EServer } from "./harness";
+import { describeE2E, expectAccessible, screenshot, screenshotDir, useE2E } from "./harness";
 
 const ZONE = "America/New_York";
 const WAIT = 45_000;
@@ -44,28 +44,13 @@ const expected = planJson(planTerm({ catalog: loadCatalog({ env: {} }), sources:
 const TEXT = { fits: "Fits", "fits-with-tradeoffs": "Fits with trade-offs", "does-not-fit": "Does not fit" } as const;
 
 describeE2E("Plan my term on /check", () => {
-  let server: E2EServer | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
-  beforeAll(async () => {
-    server = await startIsolatedServer("plan");
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useE2E("plan");
 
   async function planPage(options: BrowserContextOptions): Promise<{ page: Page; errors: string[] }> {
-    if (!browser || !server) throw new Error("server/browser not started");
-    const context = await browser.newContext({ timezoneId: ZONE, ...options });
-    context.setDefaultTimeout(WAIT);
-    contexts.push(context);
-    const page = await context.newPage();
+    const page = await e2e.newPage({ timezoneId: ZONE, ...options }, WAIT);
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    expect((await page.goto(`${server.baseUrl}/check`, { waitUntil: "load" }))?.status()).toBe(200);
+    expect((await page.goto(`${e2e.base()}/check`, { waitUntil: "load" }))?.status()).toBe(200);
     await page.locator('input[type="file"]').setInputFiles([{ name: "week.ics", mimeType: "text/calendar", buffer: Buffer.from(WEEK) }]);
     await expect.poll(() => page.getByRole("list", { name: "Calendars added" }).locator("li p").first().textContent(), { timeout: WAIT }).toMatch(/^2 events/);
     await page.getByRole("checkbox", { name: /^PM-101 Project Management Foundations/ }).check();

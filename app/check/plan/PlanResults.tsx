@@ -9,13 +9,15 @@
 import { useId } from "react";
 import type { PlanTaskResult } from "@/lib/plan/task";
 import { plural } from "@/lib/words";
+import { VERDICT_LABEL } from "@/lib/fit/labels";
 import { SaveReport } from "../results/SaveReport";
+import { CalendarWarnings } from "../Results";
 import type { SaveReportFn } from "../types";
 
 /** What POST /api/plan answers. */
 export type PlanBody = PlanTaskResult["body"];
 
-const VERDICT_TEXT = { fits: "Fits", "fits-with-tradeoffs": "Fits with trade-offs", "does-not-fit": "Does not fit" } as const;
+const VERDICT_TEXT = VERDICT_LABEL;
 
 /** Rows shown; the rest are counted. */
 const ROWS = 10;
@@ -33,18 +35,7 @@ export function PlanResults({ body, courseIds, updating, onSave }: { body: PlanB
         {plural(body.considered, "combination")} of one section each of {courseIds.join(", ")}
         {cut > 0 ? `; ${cut.toLocaleString("en-US")} cut before judging because they hold a section that does not fit on its own or two sections that meet at the same time` : ""}.
       </p>
-      {body.warnings.length > 0 && (
-        <div className="notice" role="alert">
-          <p>
-            <strong>Before you trust this answer:</strong>
-          </p>
-          <ul>
-            {body.warnings.map((w, i) => (
-              <li key={i}>{w.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <CalendarWarnings warnings={body.warnings} />
       {body.judgedAll && <p className="note">Nothing fits: every combination holds a section that does not fit on its own, or two that meet at the same time. Here are the least bad, best first.</p>}
       {rows.length === 0 ? (
         <p>No combination is left to judge. The causes are listed below: exclude a section or choose other courses.</p>
