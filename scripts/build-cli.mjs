@@ -51,6 +51,10 @@ export async function bundle(entry, outfile, options = {}) {
     metafile: true,
     logLevel: options.quiet ? "silent" : "warning",
     legalComments: "none",
+    // Smaller text for Node to parse at every start (about a third of the unminified size); names
+    // are kept, so errors and classes read as in the source.
+    minify: true,
+    keepNames: true,
     // CommonJS dependencies bundled into an ES module still call require() for Node's built-ins.
     banner: { js: 'import { createRequire as __formatfitCreateRequire } from "node:module"; const require = __formatfitCreateRequire(import.meta.url);' },
   });

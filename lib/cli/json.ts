@@ -1,8 +1,13 @@
 /**
  * Pretty-printed JSON in pieces: the same text as `JSON.stringify(value, null, 2)`, byte for byte,
  * produced a chunk at a time, so a command can print an answer of tens of megabytes (expand over a
- * big calendar) without ever holding it as one string.
+ * big calendar) without ever holding it as one string. A chunk is a string, or UTF-8 bytes where a
+ * list writes its elements itself ({@link JsonList}'s `print`).
  */
+import { BYTE_CHUNK, ByteSink } from "./bytes";
+
+/** A piece of the answer: text, or the UTF-8 bytes of text. */
+export type Chunk = string | Uint8Array;
 
 /** About how many characters each chunk holds (the last may be shorter). */
 export const JSON_CHUNK_CHARS = 64 * 1024;
@@ -11,9 +16,10 @@ export const JSON_CHUNK_CHARS = 64 * 1024;
  * An array printed one element at a time: `map` runs on each item only as it is printed, so the
  * list of mapped values is never built. `JSON.stringify` sees it as the mapped array (`toJSON`).
  *
- * `print`, for a long list of small objects, writes an element's text directly instead of mapping
- * it and calling JSON.stringify: it must return exactly `JSON.stringify(map(item), null, 2)` with
- * every line after the first indented by `indent` (tests hold it to that).
+ * `print`, for a long list of small objects, writes an element's UTF-8 bytes directly into a
+ * {@link ByteSink} instead of mapping it and calling JSON.stringify: it must write exactly
+ * `JSON.stringify(map(item), null, 2)` with every line after the first indented by `indent`
+ * (tests hold it to that).
  *
  * @example
  * const body = { occurrences: new JsonList(occurrences, (o) => ({ uid: o.uid, start: isoUtc(o.start) })) };
@@ -23,7 +29,7 @@ export class JsonList<T> {
   constructor(
     private readonly items: readonly T[],
     private readonly map: (item: T) => unknown,
-    private readonly print?: (item: T, indent: string) => string,
+    private readonly print?: (item: T, sink: ByteSink, indent: string) => void,
   ) {}
 
   /** The mapped elements, one at a time. */
@@ -36,9 +42,9 @@ export class JsonList<T> {
     return this.print !== undefined;
   }
 
-  /** Element `index`'s text at `indent` when the list prints its own elements; else undefined. */
-  printElement(index: number, indent: string): string | undefined {
-    return this.print?.(this.items[index] as T, indent);
+  /** Writes element `index` at `indent` into `sink`, when the list prints its own elements. */
+  printElement(index: number, sink: ByteSink, indent: string): void {
+    this.print?.(this.items[index] as T, sink, indent);
   }
 
   get length(): number {
@@ -58,6 +64,8 @@ export interface PrettyJsonOptions {
   readonly depth?: number;
   /** About how many characters a chunk holds. Default {@link JSON_CHUNK_CHARS}. */
   readonly chunkChars?: number;
+  /** About how many bytes a chunk of a list's own printing holds. Default {@link BYTE_CHUNK}. */
+  readonly chunkBytes?: number;
 }
 
 /**
@@ -69,7 +77,7 @@ export interface PrettyJsonOptions {
  * for (const chunk of prettyJsonChunks(body)) process.stdout.write(chunk);
  * [...prettyJsonChunks({ a: [1, 2] })].join("") // '{\n  "a": [\n    1,\n    2\n  ]\n}'
  */
-export function* prettyJsonChunks(value: unknown, options: PrettyJsonOptions = {}): Generator<string> {
+export function* prettyJsonChunks(value: unknown, options: PrettyJsonOptions = {}): Generator<Chunk> {
   const chunkChars = options.chunkChars ?? JSON_CHUNK_CHARS;
   const depth = options.depth ?? 2;
   let pending = "";
@@ -82,14 +90,14 @@ export function* prettyJsonChunks(value: unknown, options: PrettyJsonOptions = {
   };
 
   // A value at nesting `level` is indented by `level` steps; `v` has been through toJsonValue.
-  function* write(v: unknown, level: number): Generator<string> {
+  function* write(v: unknown, level: number): Generator<Chunk> {
     if (level < depth && v instanceof JsonList) return yield* level + 1 >= depth && v.printsElements ? writePrinted(v, level) : writeArray(v.elements(), level);
     if (level < depth && Array.isArray(v)) return yield* writeArray(v, level);
     if (level < depth && isPlainObject(v)) return yield* writeObject(v, level);
     if (put(level === 0 ? ((JSON.stringify(v, null, 2) as string | undefined) ?? "") : printedAt([v], level))) yield take();
   }
 
-  function* writeArray(elements: Iterable<unknown>, level: number): Generator<string> {
+  function* writeArray(elements: Iterable<unknown>, level: number): Generator<Chunk> {
     const inner = `\n${"  ".repeat(level + 1)}`;
     let index = 0;
     if (level + 1 < depth) {
@@ -114,16 +122,27 @@ export function* prettyJsonChunks(value: unknown, options: PrettyJsonOptions = {
     if (put(index === 0 ? "[]" : `\n${"  ".repeat(level)}]`)) yield take();
   }
 
-  // A list that prints its own elements (JsonList's `print`).
-  function* writePrinted(list: JsonList<unknown>, level: number): Generator<string> {
-    const indent = "  ".repeat(level + 1);
-    for (let index = 0; index < list.length; index++) {
-      if (put(`${index === 0 ? "[" : ","}\n${indent}${list.printElement(index, indent) as string}`)) yield take();
+  // A list that prints its own elements (JsonList's `print`), as bytes after the text so far.
+  function* writePrinted(list: JsonList<unknown>, level: number): Generator<Chunk> {
+    if (list.length === 0) {
+      if (put("[]")) yield take();
+      return;
     }
-    if (put(list.length === 0 ? "[]" : `\n${"  ".repeat(level)}]`)) yield take();
+    if (pending.length > 0) yield take();
+    const indent = "  ".repeat(level + 1);
+    const sink = new ByteSink(options.chunkBytes ?? BYTE_CHUNK);
+    const first = Buffer.from(`[\n${indent}`, "utf8");
+    const next = Buffer.from(`,\n${indent}`, "utf8");
+    for (let index = 0; index < list.length; index++) {
+      sink.bytes(index === 0 ? first : next);
+      list.printElement(index, sink, indent);
+      if (sink.ready) yield* sink.take();
+    }
+    yield* sink.take(true);
+    if (put(`\n${"  ".repeat(level)}]`)) yield take();
   }
 
-  function* writeObject(object: Record<string, unknown>, level: number): Generator<string> {
+  function* writeObject(object: Record<string, unknown>, level: number): Generator<Chunk> {
     const inner = `\n${"  ".repeat(level + 1)}`;
     let first = true;
     for (const key of Object.keys(object)) {

@@ -5,18 +5,23 @@
  */
 import { readFileSync } from "node:fs";
 import { once } from "node:events";
-import { registerExport } from "./export";
-import { registerCheck } from "./check";
-import { registerPlan } from "./plan";
 import { runCliStream } from "./run";
+import type { Chunk } from "./json";
 
-// The clock is read here, at the edge, and passed in.
-registerExport({ now: () => Date.now() });
-registerCheck();
-registerPlan();
+/**
+ * The commands beyond `expand`, loaded only when asked for: `expand` then starts without
+ * evaluating the catalog, its zod schemas and the fit engine (the bundle keeps them as modules
+ * evaluated on first import).
+ */
+const commandModules: Record<string, () => Promise<void>> = {
+  // The clock is read here, at the edge, and passed in.
+  export: async () => (await import("./export")).registerExport({ now: () => Date.now() }),
+  check: async () => (await import("./check")).registerCheck(),
+  plan: async () => (await import("./plan")).registerPlan(),
+};
 
 /** Writes the chunks as they come, waiting whenever the stream asks (a slow pipe): memory stays flat. */
-async function writeAll(stream: NodeJS.WriteStream, chunks: string | Iterable<string>): Promise<void> {
+async function writeAll(stream: NodeJS.WriteStream, chunks: string | Iterable<Chunk>): Promise<void> {
   if (typeof chunks === "string") {
     if (chunks.length > 0 && !stream.write(chunks)) await once(stream, "drain");
     return;
@@ -33,6 +38,8 @@ process.stdout.on("error", (e: NodeJS.ErrnoException) => {
 
 async function main(): Promise<void> {
   try {
+    const name = process.argv[2];
+    if (name !== undefined && Object.hasOwn(commandModules, name)) await commandModules[name]?.();
     const result = runCliStream(process.argv.slice(2), { readFile: (p) => readFileSync(p), env: process.env });
     await writeAll(process.stdout, result.stdout);
     if (result.stderr) process.stderr.write(result.stderr);

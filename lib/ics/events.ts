@@ -256,29 +256,38 @@ function assemble(comp: Component, uid: string, raw: RawEvent, parts: EventParts
   let status = statusText ? STATUSES.find((s) => s === statusText) : undefined;
   if (ctx.method === "CANCEL") status = "CANCELLED";
   const busyStatus = raw.busy ? BUSY.find((b) => b === raw.busy) : undefined;
-  const ev: { -readonly [K in keyof CalendarEvent]: CalendarEvent[K] } = {
-    uid,
+  // Every key in the same order, absent ones undefined: one object shape for all imported events,
+  // so the expansion's reads of them stay monomorphic (see lib/recurrence/series.ts, occurrence).
+  const ev = {
+    uid: ownText(uid),
     line: comp.line,
+    source: ctx.source,
+    summary: raw.summary === undefined ? undefined : ownText(raw.summary),
     start: parts.start,
+    end: parts.end,
+    duration: parts.duration,
     rrules: parts.rrules,
     rdates: parts.rdates,
     exdates: parts.exdates,
+    recurrenceId: parts.recurrenceId,
+    thisAndFuture: parts.recurrenceId && raw.single["RECURRENCE-ID"]?.params?.RANGE?.toUpperCase() === "THISANDFUTURE" ? true : undefined,
+    status,
     transparent: raw.single.TRANSP?.value.trim().toUpperCase() === "TRANSPARENT",
+    busyStatus,
     attendees: raw.attendees,
+    organizer: raw.organizer || undefined,
+    sequence: raw.sequence,
   };
-  if (ctx.source !== undefined) ev.source = ctx.source;
-  if (raw.summary !== undefined) ev.summary = raw.summary;
-  if (parts.end) ev.end = parts.end;
-  if (parts.duration) ev.duration = parts.duration;
-  if (parts.recurrenceId) {
-    ev.recurrenceId = parts.recurrenceId;
-    if (raw.single["RECURRENCE-ID"]?.params?.RANGE?.toUpperCase() === "THISANDFUTURE") ev.thisAndFuture = true;
-  }
-  if (status) ev.status = status;
-  if (busyStatus) ev.busyStatus = busyStatus;
-  if (raw.organizer) ev.organizer = raw.organizer;
-  if (raw.sequence !== undefined) ev.sequence = raw.sequence;
-  return ev;
+  return ev as CalendarEvent;
+}
+
+/**
+ * A copy of a string cut from the file that holds only its own characters. A cut (V8 keeps it as
+ * a slice of the whole event's text) keeps that text alive and is slow as a Map key and to
+ * compare: UIDs and summaries are both, hundreds of thousands of times on a big calendar.
+ */
+function ownText(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
 /**

@@ -1,17 +1,22 @@
 /**
  * lib/cli/json.ts: the chunked printer gives `JSON.stringify(value, null, 2)` byte for byte, for
  * any value, depth and chunk size, and maps a JsonList's items only as it prints them; expand's
- * hand-written occurrence text and cached ISO times are JSON.stringify's and isoUtc's exactly.
+ * occurrences written as bytes (lib/cli/bytes.ts), with cached strings and ISO times, are
+ * JSON.stringify's and isoUtc's exactly, whole UTF-8 in every chunk.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isoUtcFormatter } from "@/lib/cli/iso";
-import { JsonList, prettyJsonChunks } from "@/lib/cli/json";
-import { occurrenceText } from "@/lib/cli/run";
+import { ByteSink } from "@/lib/cli/bytes";
+import { JsonList, prettyJsonChunks, type Chunk } from "@/lib/cli/json";
+import { occurrenceJson, occurrencePrinter } from "@/lib/cli/run";
 import type { Occurrence } from "@/lib/recurrence/expand";
 import { isoUtc } from "@/lib/time/parse";
 
-const print = (value: unknown, options?: { depth?: number; chunkChars?: number }): string => [...prettyJsonChunks(value, options)].join("");
+/** A chunk's text; a byte chunk must be whole UTF-8 on its own (fatal decoding). */
+const chunkText = (c: Chunk): string => (typeof c === "string" ? c : new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(c));
+const print = (value: unknown, options?: { depth?: number; chunkChars?: number; chunkBytes?: number }): string => [...prettyJsonChunks(value, options)].map(chunkText).join("");
+/** What a sink holds, as text. */
+const sinkText = (sink: ByteSink): string => sink.take(true).map(chunkText).join("");
 
 /** JSON values, plus what JSON.stringify leaves out or turns into null, plus toJSON (Date). */
 const valueArb: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
@@ -79,11 +84,12 @@ describe("JsonList with print: the element text is used instead of map + JSON.st
   it("prints the same bytes as JSON.stringify of the mapped list, at any depth", () => {
     const items = Array.from({ length: 700 }, (_, i) => ({ n: i, name: `item "${i}"\u2028` }));
     const map = (x: { n: number; name: string }) => ({ n: x.n, name: x.name });
-    const print = (x: { n: number; name: string }, indent: string) => JSON.stringify(map(x), null, 2).replaceAll("\n", `\n${indent}`);
+    const write = (x: { n: number; name: string }, sink: ByteSink, indent: string) => sink.text(JSON.stringify(map(x), null, 2).replaceAll("\n", `\n${indent}`));
     for (const depth of [0, 1, 2, 3]) {
-      const body = { list: new JsonList(items, map, print), empty: new JsonList([], map, print) };
-      expect(print(items[0] as { n: number; name: string }, "")).toContain("\n");
-      expect([...prettyJsonChunks(body, { depth, chunkChars: 512 })].join("")).toBe(JSON.stringify(body, null, 2));
+      const body = { list: new JsonList(items, map, write), empty: new JsonList([], map, write), after: "x" };
+      const chunks = [...prettyJsonChunks(body, { depth, chunkChars: 512, chunkBytes: 1024 })];
+      expect(chunks.map(chunkText).join("")).toBe(JSON.stringify(body, null, 2));
+      if (depth === 2) expect(chunks.filter((c) => typeof c !== "string").length).toBeGreaterThan(10);
     }
   });
 });
@@ -92,26 +98,56 @@ describe("expand's printing", () => {
   // From 271821 BC to AD 275760 (the range of Date), with and without milliseconds.
   const instant = fc.oneof(fc.integer({ min: -8.64e15, max: 8.64e15 }), fc.integer({ min: -1e6, max: 4e9 }).map((s) => s * 1000), fc.integer({ min: 1.7e12, max: 1.9e12 }));
 
-  it("isoUtcFormatter is isoUtc for every instant, remembered days or not", () => {
-    const iso = isoUtcFormatter();
+  it("ByteSink.iso is isoUtc for every instant, remembered days or not", () => {
     fc.assert(
       fc.property(fc.array(instant, { minLength: 1, maxLength: 20 }), (instants) => {
-        for (const ms of [...instants, ...instants]) expect(iso(ms)).toBe(isoUtc(ms));
+        const sink = new ByteSink(64);
+        for (const ms of [...instants, ...instants]) {
+          sink.iso(ms);
+          sink.text(" ");
+        }
+        expect(sinkText(sink)).toBe([...instants, ...instants].map((ms) => `${isoUtc(ms)} `).join(""));
       }),
       { numRuns: 500 },
     );
-    expect(iso(Date.UTC(2027, 0, 12, 23, 30))).toBe("2027-01-12T23:30:00Z");
-    expect(iso(Date.UTC(1969, 11, 31, 23, 59, 59))).toBe("1969-12-31T23:59:59Z");
-    expect(iso(Date.UTC(2027, 0, 12, 23, 30, 0, 5))).toBe("2027-01-12T23:30:00.005Z");
+    const one = (ms: number) => {
+      const sink = new ByteSink();
+      sink.iso(ms);
+      return sinkText(sink);
+    };
+    expect(one(Date.UTC(2027, 0, 12, 23, 30))).toBe("2027-01-12T23:30:00Z");
+    expect(one(Date.UTC(1969, 11, 31, 23, 59, 59))).toBe("1969-12-31T23:59:59Z");
+    expect(one(Date.UTC(2027, 0, 12, 23, 30, 0, 5))).toBe("2027-01-12T23:30:00.005Z");
   });
 
-  it("occurrenceText is JSON.stringify of the contract's object, for any uid and summary", () => {
+  it("ByteSink cuts chunks only between pieces, so each is whole UTF-8, and never writes to a chunk it gave out", () => {
+    const sink = new ByteSink(16);
+    const given: Uint8Array[] = [];
+    const pieces = ["é😀é😀", "abc", "\u2028", "x".repeat(40), "日本語"];
+    for (let k = 0; k < 40; k++) {
+      const piece = pieces[k % pieces.length] as string;
+      if (k % 2 === 0) sink.text(piece);
+      else sink.json(piece);
+      if (sink.ready) given.push(...sink.take().map((c) => Uint8Array.from(c)));
+    }
+    const copies = given.map((c) => Uint8Array.from(c));
+    const rest = sink.take(true);
+    expect(given.map((c, i) => Buffer.compare(c, copies[i] as Uint8Array))).toEqual(given.map(() => 0));
+    const expected = Array.from({ length: 40 }, (_, k) => (k % 2 === 0 ? (pieces[k % pieces.length] as string) : JSON.stringify(pieces[k % pieces.length]))).join("");
+    expect([...given, ...rest].map(chunkText).join("")).toBe(expected);
+  });
+
+  it("the occurrence printer writes JSON.stringify of the contract's object, for any uid and summary", () => {
     const text = fc.oneof(fc.string({ unit: "binary", maxLength: 30 }), fc.string({ unit: fc.constantFrom("\"", "\\", "\n", "\t", "\u0000", "\u001f", "\u2028", "\ud800", "\udc00", "é", "😀"), maxLength: 10 }));
     fc.assert(
       fc.property(text, instant, instant, fc.boolean(), fc.boolean(), fc.option(text, { nil: undefined }), fc.constantFrom("", "    ", "\t"), (uid, start, end, allDay, transparent, summary, indent) => {
         const o = { uid, start, end, allDay, transparent, ...(summary === undefined ? {} : { summary }) } as unknown as Occurrence;
         const expected = JSON.stringify({ uid, start: isoUtc(start), end: isoUtc(end), allDay, transparent, summary: summary ?? "" }, null, 2).replaceAll("\n", `\n${indent}`);
-        expect(occurrenceText(o, isoUtc, indent)).toBe(expected);
+        const sink = new ByteSink(128);
+        const printer = occurrencePrinter();
+        printer(o, sink, indent);
+        expect(sinkText(sink)).toBe(expected);
+        expect(JSON.stringify(occurrenceJson(o), null, 2).replaceAll("\n", `\n${indent}`)).toBe(expected);
       }),
       { numRuns: 500 },
     );
