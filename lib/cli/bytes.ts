@@ -15,8 +15,9 @@ const MAX_KEPT = 50_000;
 
 /**
  * Bytes appended piece by piece into chunks of about {@link BYTE_CHUNK}. A chunk is cut only
- * between pieces, so each one is whole UTF-8. Chunks handed out by {@link take} are never written
- * to again: a stream may hold them until it has written them.
+ * between pieces, so each one is whole UTF-8. A chunk handed out by {@link take} stays as it is
+ * until the sink is next written to; then its memory is used again (so a long answer needs one or
+ * two buffers, not one per chunk): write or copy it before that.
  *
  * @example
  * const sink = new ByteSink();
@@ -24,32 +25,41 @@ const MAX_KEPT = 50_000;
  * Buffer.concat(sink.take()).toString() // '{"café"}'
  */
 export class ByteSink {
-  private buf: Buffer;
+  private static readonly EMPTY = Buffer.alloc(0);
+  private buf: Buffer = ByteSink.EMPTY;
   private pos = 0;
+  /** Closed chunks not yet taken, and the buffers they are in. */
   private readonly full: Uint8Array[] = [];
+  private readonly fullBuffers: Buffer[] = [];
+  /** Buffers of the chunks taken last: written into again once the sink is next written to. */
+  private lent: Buffer[] = [];
+  private readonly spare: Buffer[] = [];
   private readonly encoded = new Map<string, Buffer>();
   private readonly days = new Map<number, Buffer>();
 
-  constructor(private readonly chunkSize = BYTE_CHUNK) {
-    this.buf = Buffer.allocUnsafe(chunkSize);
-  }
+  constructor(private readonly chunkSize = BYTE_CHUNK) {}
 
   /** Makes room for `n` more bytes, closing the current chunk when it has not got it. */
   private room(n: number): void {
+    if (this.lent.length > 0) {
+      this.spare.push(...this.lent);
+      this.lent = [];
+    }
     if (this.pos + n <= this.buf.length) return;
-    if (this.pos > 0) this.full.push(this.buf.subarray(0, this.pos));
-    this.buf = Buffer.allocUnsafe(Math.max(this.chunkSize, n));
+    if (this.pos > 0) {
+      this.full.push(this.buf.subarray(0, this.pos));
+      this.fullBuffers.push(this.buf);
+    }
+    const reuse = this.spare.pop();
+    this.buf = reuse !== undefined && reuse.length >= n ? reuse : Buffer.allocUnsafe(Math.max(this.chunkSize, n));
     this.pos = 0;
   }
 
   /** Appends bytes as they are. */
   bytes(b: Uint8Array): void {
-    const n = b.length;
-    if (this.pos + n > this.buf.length) this.room(n);
-    const buf = this.buf;
-    const p = this.pos;
-    buf.set(b, p);
-    this.pos = p + n;
+    if (this.pos + b.length > this.buf.length || this.lent.length > 0) this.room(b.length);
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
   }
 
   /** Appends a string as UTF-8. */
@@ -105,13 +115,18 @@ export class ByteSink {
     return this.full.length > 0;
   }
 
-  /** The chunks closed so far, and with `all` the one being written too. */
+  /**
+   * The chunks closed so far, and with `all` the one being written too. They stay as they are
+   * until the sink is next written to.
+   */
   take(all = false): Uint8Array[] {
     if (all && this.pos > 0) {
       this.full.push(this.buf.subarray(0, this.pos));
-      this.buf = this.buf.length - this.pos >= 4096 ? this.buf.subarray(this.pos) : Buffer.allocUnsafe(this.chunkSize);
+      this.fullBuffers.push(this.buf);
+      this.buf = ByteSink.EMPTY;
       this.pos = 0;
     }
+    this.lent.push(...this.fullBuffers.splice(0));
     return this.full.splice(0);
   }
 }

@@ -20,13 +20,20 @@ const commandModules: Record<string, () => Promise<void>> = {
   plan: async () => (await import("./plan")).registerPlan(),
 };
 
-/** Writes the chunks as they come, waiting whenever the stream asks (a slow pipe): memory stays flat. */
+/**
+ * Writes the chunks as they come, waiting whenever the stream asks (a slow pipe): memory stays
+ * flat. A byte chunk's memory is written into again once the next chunk is asked for
+ * (lib/cli/bytes.ts), so each is waited for until the stream has written it out.
+ */
 async function writeAll(stream: NodeJS.WriteStream, chunks: string | Iterable<Chunk>): Promise<void> {
   if (typeof chunks === "string") {
     if (chunks.length > 0 && !stream.write(chunks)) await once(stream, "drain");
     return;
   }
-  for (const chunk of chunks) if (!stream.write(chunk)) await once(stream, "drain");
+  for (const chunk of chunks) {
+    if (typeof chunk !== "string") await new Promise<void>((resolve, reject) => stream.write(chunk, (e) => (e ? reject(e) : resolve())));
+    else if (!stream.write(chunk)) await once(stream, "drain");
+  }
 }
 
 // A reader that stopped early (`| head`) is not an error of ours: stop quietly. Any other failure

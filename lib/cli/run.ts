@@ -88,7 +88,14 @@ export function registerCommand(name: string, run: Command): void {
  */
 export function runCli(argv: readonly string[], io: CliIo): CliResult {
   const { code, stdout, stderr } = runCliStream(argv, io);
-  return { code, stdout: typeof stdout === "string" ? stdout : [...stdout].map((c) => (typeof c === "string" ? c : Buffer.from(c.buffer, c.byteOffset, c.length).toString("utf8"))).join(""), stderr };
+  return { code, stdout: typeof stdout === "string" ? stdout : chunksText(stdout), stderr };
+}
+
+/** The text of an answer's chunks, each read as it comes (a byte chunk's memory is used again for the next). */
+export function chunksText(chunks: Iterable<Chunk>): string {
+  const parts: string[] = [];
+  for (const c of chunks) parts.push(typeof c === "string" ? c : Buffer.from(c.buffer, c.byteOffset, c.length).toString("utf8"));
+  return parts.join("");
 }
 
 /**
@@ -200,25 +207,29 @@ export function occurrenceJson(o: Occurrence) {
  */
 export function occurrencePrinter(): (o: Occurrence, sink: ByteSink, indent: string) => void {
   let at: string | undefined;
-  let parts: Buffer[] = [];
+  let open = Buffer.alloc(0);
+  let startKey = open;
+  let endKey = open;
+  let close = open;
+  /** `",\n  "allDay": …,\n  "transparent": …,\n  "summary": ` for each of the four flag pairs. */
+  let flags: Buffer[] = [];
   return (o, sink, indent) => {
     if (indent !== at) {
       const i = `\n${indent}  `;
-      parts = [`{${i}"uid": `, `,${i}"start": "`, `",${i}"end": "`, `",${i}"allDay": `, `,${i}"transparent": `, `,${i}"summary": `, `\n${indent}}`, "true", "false"].map((t) => Buffer.from(t, "utf8"));
+      open = Buffer.from(`{${i}"uid": `, "utf8");
+      startKey = Buffer.from(`,${i}"start": "`, "utf8");
+      endKey = Buffer.from(`",${i}"end": "`, "utf8");
+      close = Buffer.from(`\n${indent}}`, "utf8");
+      flags = [false, true].flatMap((allDay) => [false, true].map((transparent) => Buffer.from(`",${i}"allDay": ${allDay},${i}"transparent": ${transparent},${i}"summary": `, "utf8")));
       at = indent;
     }
-    const [uid, start, end, allDay, transparent, summary, close, yes, no] = parts as [Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer];
-    sink.bytes(uid);
+    sink.bytes(open);
     sink.json(o.uid);
-    sink.bytes(start);
+    sink.bytes(startKey);
     sink.iso(o.start);
-    sink.bytes(end);
+    sink.bytes(endKey);
     sink.iso(o.end);
-    sink.bytes(allDay);
-    sink.bytes(o.allDay ? yes : no);
-    sink.bytes(transparent);
-    sink.bytes(o.transparent ? yes : no);
-    sink.bytes(summary);
+    sink.bytes(flags[(o.allDay ? 2 : 0) + (o.transparent ? 1 : 0)] as Buffer);
     sink.json(o.summary ?? "");
     sink.bytes(close);
   };

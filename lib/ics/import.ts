@@ -130,11 +130,13 @@ interface Structure {
   readonly skippedStarts: readonly number[];
 }
 
-function readStructure(input: Uint8Array | string, text: string, window: Window | undefined, usePrescan: boolean): Structure {
-  if (usePrescan && window && typeof input !== "string") {
-    const pre = prescan(input, window, PRESCAN_MARGIN, (vtz) => new ZoneResolver(vtz, []));
-    return { tree: buildComponents(pre.skeleton), kept: pre.kept, skippedStarts: pre.skippedStarts };
-  }
+/** The structure as the prescan reads it; undefined when it does not apply or a kept part is not UTF-8. */
+function prescanStructure(input: Uint8Array, window: Window): Structure | undefined {
+  const pre = prescan(input, window, PRESCAN_MARGIN, (vtz) => new ZoneResolver(vtz, []));
+  return pre && { tree: buildComponents(pre.skeleton), kept: pre.kept, skippedStarts: pre.skippedStarts };
+}
+
+function readStructure(text: string): Structure {
   const store: LineStore = unfoldToStore(text);
   return { tree: buildComponents(store), kept: [], skippedStarts: [] };
 }
@@ -291,11 +293,16 @@ export function importIcs(input: Uint8Array | string, options: ImportOptions = {
   // Big UTF-8 files with a window skip the whole-file decode: a byte-level glance leaves out single
   // events far from the window and decodes only what is kept (see prescan.ts).
   const usePrescan = window !== undefined && typeof input !== "string" && canPrescan(input);
-  const decoded = decodeInput(input, usePrescan);
-  const refused = notCalendar(typeof input === "string" ? new Uint8Array(0) : input, decoded.text);
+  let decoded = decodeInput(input, usePrescan);
+  const bytes = typeof input === "string" ? new Uint8Array(0) : input;
+  const refused = notCalendar(bytes, decoded.text);
   if (refused) return refused;
 
-  const structure = readStructure(input, decoded.text, window, usePrescan);
+  let structure = usePrescan && window && typeof input !== "string" ? prescanStructure(input, window) : undefined;
+  if (!structure) {
+    if (usePrescan) decoded = decodeInput(input, false);
+    structure = readStructure(decoded.text);
+  }
   // Components parse lazily and report malformed lines into this same list.
   const issues = structure.tree.issues;
   if (decoded.encoding === "windows-1252") {

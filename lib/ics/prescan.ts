@@ -50,20 +50,47 @@ class NeedleCursor {
   }
 }
 
-/** Whether the prescan applies: big enough to matter, UTF-8, and property names in upper case. */
+/** Lower-case names of the properties the glance looks for (it reads upper case only). */
+const LOWER_NAMES = ["rrule", "rdate", "recurrence-id"].map((n) => enc(n));
+
+/**
+ * Whether the prescan applies: big enough to matter, one VCALENDAR, and the properties it looks
+ * for in upper case. Whether the file is UTF-8 is checked on the parts it keeps ({@link prescan}).
+ */
 export function canPrescan(bytes: Uint8Array): boolean {
   if (bytes.length < 1_000_000) return false;
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  if (!isUtf8(buf)) return false;
   // Line numbers are counted on \n: a file with lone CR line ends goes to the full parser.
   const head = buf.toString("latin1", 0, 65536);
   if (/\r(?!\n)/.test(head.slice(0, -1))) return false;
-  // Lower-case property names are legal; rare, but the glance would miss them: parse fully.
-  for (const n of ["\nrrule", "\nrdate", "\nrecurrence-id"]) if (buf.indexOf(n, 0, "latin1") >= 0) return false;
+  // Lower-case property names are legal; rare, but the glance would miss them: parse fully. One
+  // pass over the file for a line starting with "r" or "R" followed by a lower-case letter.
+  for (const first of [0x72, 0x52]) {
+    for (let at = buf.indexOf(first === 0x72 ? "\nr" : "\nR", 0, "latin1"); at >= 0; at = buf.indexOf(first === 0x72 ? "\nr" : "\nR", at + 2, "latin1")) {
+      if (first === 0x52 && !((buf[at + 2] ?? 0) >= 0x61 && (buf[at + 2] ?? 0) <= 0x7a)) continue;
+      if (LOWER_NAMES.some((name) => startsWithIgnoringCase(buf, at + 1, name))) return false;
+    }
+  }
   // One VCALENDAR only: kept events then belong to it (several go to the full parser).
   const first = buf.indexOf("BEGIN:VCALENDAR", 0, "latin1");
   if (first < 0 || buf.indexOf("BEGIN:VCALENDAR", first + 1, "latin1") >= 0) return false;
   return true;
+}
+
+/** Whether `buf` holds `name` (lower-case ASCII) at `at`, in any case. */
+function startsWithIgnoringCase(buf: Buffer, at: number, name: Buffer): boolean {
+  for (let k = 0; k < name.length; k++) if (((buf[at + k] ?? 0) | 0x20) !== name[k]) return false;
+  return true;
+}
+
+/**
+ * The text of `[start, end)` as UTF-8, or undefined when those bytes are not UTF-8. Invalid bytes
+ * decode to U+FFFD, so only text that holds one is checked byte by byte.
+ */
+function utf8Text(buf: Buffer, start: number, end: number): string | undefined {
+  const text = buf.toString("utf8", start, end);
+  if (text.indexOf("\uFFFD") >= 0 && !isUtf8(buf.subarray(start, end))) return undefined;
+  return text;
 }
 
 interface Range {
@@ -99,22 +126,40 @@ function eventBlocks(buf: Buffer): Range[] {
   return blocks;
 }
 
-/** The 1-based line number at each block boundary (newlines between them counted once). */
+/**
+ * How many \n bytes `[from, to)` holds: four bytes at a time (a zero-byte test on each word XOR
+ * 0x0a0a0a0a, exact, then the flags counted by a multiply), about four times faster than
+ * indexOf-ing each of a big file's million lines.
+ */
+export function countNewlines(buf: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  let i = from;
+  while (i < to && (buf.byteOffset + i) % 4 !== 0) if (buf[i++] === 0x0a) n++;
+  const words = Math.max(0, Math.floor((to - i) / 4));
+  if (words > 0) {
+    const u32 = new Uint32Array(buf.buffer, buf.byteOffset + i, words);
+    for (let k = 0; k < words; k++) {
+      const w = (u32[k] as number) ^ 0x0a0a0a0a;
+      const zero = ~(((w & 0x7f7f7f7f) + 0x7f7f7f7f) | w | 0x7f7f7f7f);
+      n += Math.imul((zero >>> 7) & 0x01010101, 0x01010101) >>> 24;
+    }
+    i += words * 4;
+  }
+  while (i < to) if (buf[i++] === 0x0a) n++;
+  return n;
+}
+
+/** The 1-based line number at each block boundary. */
 function boundaryLines(buf: Buffer, blocks: readonly Range[]): Map<number, number> {
   const lineAt = new Map<number, number>();
   let pos = 0;
   let line = 1;
-  for (const m of blocks.flatMap((bl) => [bl.start, bl.end])) {
-    while (pos < m) {
-      const nl = buf.indexOf(0x0a, pos);
-      if (nl < 0 || nl >= m) {
-        pos = m;
-        break;
-      }
-      line++;
-      pos = nl + 1;
+  for (const bl of blocks) {
+    for (const m of [bl.start, bl.end]) {
+      line += countNewlines(buf, pos, m);
+      pos = m;
+      lineAt.set(m, line);
     }
-    lineAt.set(m, line);
   }
   return lineAt;
 }
@@ -132,12 +177,14 @@ function segmentsOf(buf: Buffer, blocks: readonly Range[]): Segment[] {
   return segments;
 }
 
-/** Everything outside VEVENT blocks, unfolded, with its own line numbers. */
-function skeletonOf(buf: Buffer, segments: readonly Segment[], firstLine: (seg: Segment) => number): LineStore {
+/** Everything outside VEVENT blocks, unfolded, with its own line numbers; undefined if it is not UTF-8. */
+function skeletonOf(buf: Buffer, segments: readonly Segment[], firstLine: (seg: Segment) => number): LineStore | undefined {
   const skeleton: LineStore = { texts: [], lines: [] };
   for (const seg of segments) {
     if (seg.kind !== "skeleton") continue;
-    const st = unfoldToStore(buf.toString("utf8", seg.start, seg.end), firstLine(seg) - 1);
+    const text = utf8Text(buf, seg.start, seg.end);
+    if (text === undefined) return undefined;
+    const st = unfoldToStore(text, firstLine(seg) - 1);
     for (let k = 0; k < st.texts.length; k++) {
       skeleton.texts.push(st.texts[k] as string);
       skeleton.lines.push(st.lines[k] as number);
@@ -251,13 +298,14 @@ function blockSpan(g: Glance, seg: Segment, window: Window, margin: number): { s
 }
 
 /**
- * Splits a UTF-8 buffer into skeleton and VEVENT blocks, resolves zones from the skeleton, and
- * keeps the VEVENT blocks that can reach `[from - margin, to + margin)`.
+ * Splits a buffer into skeleton and VEVENT blocks, resolves zones from the skeleton, and keeps the
+ * VEVENT blocks that can reach `[from - margin, to + margin)`. Undefined when a part it keeps is
+ * not UTF-8: the caller then reads the whole file the usual way (which detects Windows-1252).
  *
  * @example
  * const { kept } = prescan(bytes, { from, to }, 2 * DAY, (vtz) => new ZoneResolver(vtz, issues));
  */
-export function prescan(bytes: Uint8Array, window: Window, margin: number, makeZones: (vtimezones: Component[]) => ZoneResolver): PrescanResult {
+export function prescan(bytes: Uint8Array, window: Window, margin: number, makeZones: (vtimezones: Component[]) => ZoneResolver): PrescanResult | undefined {
   let buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
   const blocks = eventBlocks(buf);
@@ -265,6 +313,7 @@ export function prescan(bytes: Uint8Array, window: Window, margin: number, makeZ
   const segments = segmentsOf(buf, blocks);
   const firstLine = (seg: Segment) => (seg.start === 0 ? 1 : (lineAt.get(seg.start) ?? 1));
   const skeleton = skeletonOf(buf, segments, firstLine);
+  if (!skeleton) return undefined;
   const glance = new Glance(buf, makeZones(findComponents(buildComponents(skeleton).roots, "VTIMEZONE")));
   const skippedStarts: number[] = [];
   const kept: { text: string; firstLine: number }[] = [];
@@ -277,7 +326,11 @@ export function prescan(bytes: Uint8Array, window: Window, margin: number, makeZ
       span = "keep";
     }
     if (span !== "keep" && (span.start >= window.to + margin || span.end <= window.from - margin)) skippedStarts.push(span.start);
-    else kept.push({ text: buf.toString("utf8", seg.start, seg.end), firstLine: firstLine(seg) });
+    else {
+      const text = utf8Text(buf, seg.start, seg.end);
+      if (text === undefined) return undefined;
+      kept.push({ text, firstLine: firstLine(seg) });
+    }
   }
   return { skeleton, kept, skippedStarts };
 }

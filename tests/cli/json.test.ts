@@ -14,7 +14,9 @@ import { isoUtc } from "@/lib/time/parse";
 
 /** A chunk's text; a byte chunk must be whole UTF-8 on its own (fatal decoding). */
 const chunkText = (c: Chunk): string => (typeof c === "string" ? c : new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(c));
-const print = (value: unknown, options?: { depth?: number; chunkChars?: number; chunkBytes?: number }): string => [...prettyJsonChunks(value, options)].map(chunkText).join("");
+/** Each chunk's text, read as it comes (a byte chunk's memory is used again for the next). */
+const texts = (chunks: Iterable<Chunk>): string[] => Array.from(chunks, chunkText);
+const print = (value: unknown, options?: { depth?: number; chunkChars?: number; chunkBytes?: number }): string => texts(prettyJsonChunks(value, options)).join("");
 /** What a sink holds, as text. */
 const sinkText = (sink: ByteSink): string => sink.take(true).map(chunkText).join("");
 
@@ -87,9 +89,14 @@ describe("JsonList with print: the element text is used instead of map + JSON.st
     const write = (x: { n: number; name: string }, sink: ByteSink, indent: string) => sink.text(JSON.stringify(map(x), null, 2).replaceAll("\n", `\n${indent}`));
     for (const depth of [0, 1, 2, 3]) {
       const body = { list: new JsonList(items, map, write), empty: new JsonList([], map, write), after: "x" };
-      const chunks = [...prettyJsonChunks(body, { depth, chunkChars: 512, chunkBytes: 1024 })];
-      expect(chunks.map(chunkText).join("")).toBe(JSON.stringify(body, null, 2));
-      if (depth === 2) expect(chunks.filter((c) => typeof c !== "string").length).toBeGreaterThan(10);
+      let byteChunks = 0;
+      const parts: string[] = [];
+      for (const c of prettyJsonChunks(body, { depth, chunkChars: 512, chunkBytes: 1024 })) {
+        if (typeof c !== "string") byteChunks++;
+        parts.push(chunkText(c));
+      }
+      expect(parts.join("")).toBe(JSON.stringify(body, null, 2));
+      if (depth === 2) expect(byteChunks).toBeGreaterThan(10);
     }
   });
 });
@@ -120,21 +127,32 @@ describe("expand's printing", () => {
     expect(one(Date.UTC(2027, 0, 12, 23, 30, 0, 5))).toBe("2027-01-12T23:30:00.005Z");
   });
 
-  it("ByteSink cuts chunks only between pieces, so each is whole UTF-8, and never writes to a chunk it gave out", () => {
+  it("ByteSink cuts chunks only between pieces, so each is whole UTF-8, keeps a chunk until its next write, then reuses its memory", () => {
     const sink = new ByteSink(16);
-    const given: Uint8Array[] = [];
     const pieces = ["é😀é😀", "abc", "\u2028", "x".repeat(40), "日本語"];
-    for (let k = 0; k < 40; k++) {
+    const out: string[] = [];
+    const buffers = new Set<ArrayBufferLike>();
+    for (let k = 0; k < 400; k++) {
       const piece = pieces[k % pieces.length] as string;
       if (k % 2 === 0) sink.text(piece);
       else sink.json(piece);
-      if (sink.ready) given.push(...sink.take().map((c) => Uint8Array.from(c)));
+      if (sink.ready) {
+        const chunks = sink.take();
+        const copies = chunks.map((c) => Uint8Array.from(c));
+        // Taken chunks hold still while nothing is written.
+        expect(chunks.map((c, i) => Buffer.compare(c, copies[i] as Uint8Array))).toEqual(chunks.map(() => 0));
+        for (const c of chunks) {
+          out.push(chunkText(c));
+          buffers.add(c.buffer);
+        }
+      }
     }
-    const copies = given.map((c) => Uint8Array.from(c));
-    const rest = sink.take(true);
-    expect(given.map((c, i) => Buffer.compare(c, copies[i] as Uint8Array))).toEqual(given.map(() => 0));
-    const expected = Array.from({ length: 40 }, (_, k) => (k % 2 === 0 ? (pieces[k % pieces.length] as string) : JSON.stringify(pieces[k % pieces.length]))).join("");
-    expect([...given, ...rest].map(chunkText).join("")).toBe(expected);
+    out.push(...sink.take(true).map(chunkText));
+    const expected = Array.from({ length: 400 }, (_, k) => (k % 2 === 0 ? (pieces[k % pieces.length] as string) : JSON.stringify(pieces[k % pieces.length]))).join("");
+    expect(out.join("")).toBe(expected);
+    expect(out.length).toBeGreaterThan(50);
+    // Allocated buffers are few: a 40-character piece needs one of its own size now and then.
+    expect(buffers.size).toBeLessThan(12);
   });
 
   it("the occurrence printer writes JSON.stringify of the contract's object, for any uid and summary", () => {

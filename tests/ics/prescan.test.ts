@@ -7,7 +7,8 @@
 import { describe, expect, it } from "vitest";
 import { generateCalendar } from "../../bench/generate";
 import { importIcs } from "@/lib/ics/import";
-import { canPrescan } from "@/lib/ics/prescan";
+import fc from "fast-check";
+import { canPrescan, countNewlines } from "@/lib/ics/prescan";
 import { expandEvents } from "@/lib/recurrence/expand";
 
 const bytes = new TextEncoder().encode(generateCalendar({ events: 2000, seed: 20261128 }));
@@ -44,5 +45,53 @@ describe("prescan", () => {
     if (!windowed.ok || !full.ok) throw new Error("refused");
     expect(windowed.calendar.events.length).toBeLessThan(full.calendar.events.length);
     expect(windowed.calendar.stats.eventCount).toBe(full.calendar.stats.eventCount);
+  });
+});
+
+describe("prescan and the file's encoding and case", () => {
+  const text = generateCalendar({ events: 2000, seed: 20261128 });
+  const window = { from: Date.parse("2026-09-07T00:00:00Z"), to: Date.parse("2026-09-21T00:00:00Z") };
+  /** The file with one more event, in the window, whose summary is `summary` in Windows-1252. */
+  const withLatin1Event = (start: string): Uint8Array => {
+    const event = `BEGIN:VEVENT\r\nUID:latin1-event\r\nDTSTART:${start}\r\nDTEND:${start.slice(0, 9)}235900Z\r\nSUMMARY:R\xe9union d'\xe9quipe\r\nEND:VEVENT\r\n`;
+    return Buffer.from(text.replace("END:VCALENDAR", `${event}END:VCALENDAR`), "latin1");
+  };
+
+  it("reads a file that is not UTF-8 in a part it keeps the usual way, as Windows-1252", () => {
+    const r = importIcs(withLatin1Event("20260910T090000Z"), { window });
+    if (!r.ok) throw new Error(r.issues[0]?.message);
+    expect(r.issues.map((i) => i.code)).toContain("ENCODING_FALLBACK");
+    expect(r.calendar.events.find((e) => e.uid === "latin1-event")?.summary).toBe("Réunion d'équipe");
+  });
+
+  it("leaves out the same events whether or not a part it leaves out is UTF-8", () => {
+    const r = importIcs(withLatin1Event("20190910T090000Z"), { window });
+    const plain = importIcs(new TextEncoder().encode(text), { window });
+    if (!r.ok || !plain.ok) throw new Error("refused");
+    expect(r.calendar.events.map((e) => e.uid)).toEqual(plain.calendar.events.map((e) => e.uid));
+  });
+
+  it("does not apply when a property it looks for is written in lower or mixed case", () => {
+    for (const name of ["rrule", "Rrule", "rdate", "Recurrence-id"]) {
+      expect(canPrescan(new TextEncoder().encode(text.replace("\r\nRRULE", `\r\n${name}`)))).toBe(false);
+    }
+    expect(canPrescan(new TextEncoder().encode(text.replace("\r\nRRULE", "\r\nRRULE")))).toBe(true);
+  });
+});
+
+describe("countNewlines", () => {
+  it("counts the \\n bytes of any range of any buffer, aligned or not", () => {
+    const byte = fc.oneof(fc.constant(0x0a), fc.constant(0x0d), fc.constant(0x8a), fc.constant(0x0b), fc.integer({ min: 0, max: 255 }));
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 200 }), fc.nat(7), fc.nat(), fc.nat(), (bytes, offset, a, b) => {
+        const backing = new Uint8Array(bytes.length + offset);
+        backing.set(bytes, offset);
+        const buf = backing.subarray(offset);
+        const from = bytes.length === 0 ? 0 : a % (bytes.length + 1);
+        const to = from + (bytes.length === 0 ? 0 : b % (bytes.length - from + 1));
+        expect(countNewlines(buf, from, to)).toBe(bytes.slice(from, to).filter((x) => x === 0x0a).length);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
