@@ -31,6 +31,13 @@ export interface CheckIsolationConfig {
   /** The built worker file, when not the default (lib/server/isolation/check.ts). */
   readonly workerFile: string | undefined;
   /**
+   * Workers kept apart, at the lowest CPU priority, for clients whose checks have lately cost a
+   * lot (lib/server/isolation/pool.ts, HeavyLane); 0 turns the lane off.
+   */
+  readonly heavyWorkers: number;
+  /** A client's checks go to that lane once their running time, halving every 30 s, reaches this many ms. */
+  readonly heavyAfterMs: number;
+  /**
    * The expansion budget of one web check (lib/recurrence/budget.ts): smaller than the library's
    * defaults, which the CLI keeps, because a web check shares the machine. A 10,000-event calendar
    * (7.9 MB, near the upload limit) takes about 194,000 steps and 46,000 occurrences over a term.
@@ -137,6 +144,9 @@ export function loadConfig(env: Env, options: { randomSecret?: () => string } = 
       deadlineMs: integer(env, "FORMATFIT_CHECK_DEADLINE_MS", 20_000, 100, 600_000),
       maxHeapMb: integer(env, "FORMATFIT_CHECK_HEAP_MB", 512, 64, 65_536),
       workerFile: workerFile === "" ? undefined : workerFile,
+      // Ten ordinary checks cost about 0.5 s; a runaway calendar stopped by its budget, 0.2–0.7 s.
+      heavyWorkers: integer(env, "FORMATFIT_CHECK_HEAVY_WORKERS", 1, 0, 64),
+      heavyAfterMs: integer(env, "FORMATFIT_CHECK_HEAVY_AFTER_MS", 2_000, 1, 3_600_000),
       budget: checkBudget(integer(env, "FORMATFIT_CHECK_MAX_STEPS", 1_000_000, 10_000, 100_000_000), integer(env, "FORMATFIT_CHECK_MAX_OCCURRENCES", 200_000, 1_000, 10_000_000)),
     },
     rateLimits,

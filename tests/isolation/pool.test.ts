@@ -6,11 +6,12 @@
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { IsolationError, TaskError, WorkerPool, type WorkerPoolOptions } from "@/lib/server/isolation/pool";
+import { Worker } from "node:worker_threads";
 import { rejectionOf } from "../helpers/rejection";
 
 const WORKER = fileURLToPath(new URL("./fixtures/test-worker.cjs", import.meta.url));
 
-type Input = { kind: "echo"; value: unknown } | { kind: "spin"; ms: number } | { kind: "allocate" } | { kind: "throw"; message: string; code?: string } | { kind: "exit"; code: number } | { kind: "thread" };
+type Input = { kind: "echo"; value: unknown } | { kind: "spin"; ms: number } | { kind: "allocate" } | { kind: "throw"; message: string; code?: string } | { kind: "exit"; code: number } | { kind: "thread" } | { kind: "nice" };
 
 const pools: WorkerPool<Input, unknown>[] = [];
 function pool(options: Partial<WorkerPoolOptions> = {}): WorkerPool<Input, unknown> {
@@ -116,6 +117,44 @@ describe("WorkerPool", () => {
     expect(await Promise.all(queuedA)).toEqual([1, 2]);
   });
 
+  it("runs a costly client's tasks on the heavy lane, at the lowest CPU priority, apart from everyone else's", async () => {
+    const p = pool({ size: 2, deadlineMs: 5_000, heavy: { size: 1, afterMs: 250 } });
+    const attacker = "203.0.113.66";
+    expect(await p.run({ kind: "nice" }, { client: attacker })).toBe(0);
+    await p.run({ kind: "spin", ms: 300 }, { client: attacker });
+    expect(p.recentCost(attacker)).toBeGreaterThanOrEqual(250);
+    expect(p.isHeavy(attacker)).toBe(true);
+    expect(await p.run({ kind: "nice" }, { client: attacker })).toBe(19);
+    expect(await p.run({ kind: "nice" }, { client: "198.51.100.10" })).toBe(0);
+    // The lane has one worker: the attacker's second task waits for it while a learner's runs at once.
+    const first = p.run({ kind: "spin", ms: 400 }, { client: attacker });
+    const second = p.run({ kind: "thread" }, { client: attacker });
+    const started = Date.now();
+    expect(await p.run({ kind: "nice" }, { client: "198.51.100.11" })).toBe(0);
+    expect(Date.now() - started).toBeLessThan(300);
+    expect(p.stats().queued).toBe(1);
+    await Promise.all([first, second]);
+    expect(p.stats().workers).toBe(2); // one for the learners (one at a time), one on the heavy lane
+  });
+
+  it("forgets a client's cost as it fades (halving every halfLifeMs), on the pool's clock", async () => {
+    let now = 0;
+    const p = pool({ size: 1, deadlineMs: 5_000, heavy: { size: 1, afterMs: 100, halfLifeMs: 1_000 }, now: () => now });
+    const run = p.run({ kind: "nice" }, { client: "a" });
+    now += 400; // the task "ran" 400 ms on this clock
+    expect(await run).toBe(0);
+    expect(p.recentCost("a")).toBe(400);
+    expect(p.isHeavy("a")).toBe(true);
+    now += 1_000;
+    expect(p.recentCost("a")).toBe(200);
+    now += 1_000;
+    expect(p.isHeavy("a")).toBe(true); // 100 ms: at the threshold
+    now += 1;
+    expect(p.isHeavy("a")).toBe(false);
+    expect(await p.run({ kind: "nice" }, { client: "a" })).toBe(0);
+    expect(p.isHeavy(undefined)).toBe(false);
+  });
+
   it("refuses a task that waited longer than maxQueueWaitMs for a worker", async () => {
     const p = pool({ size: 1, maxQueue: 4, maxQueueWaitMs: 200, deadlineMs: 2_000 });
     const running = rejection(p.run({ kind: "spin", ms: -1 }));
@@ -180,5 +219,27 @@ describe("WorkerPool", () => {
 
   it("refuses nonsensical options", () => {
     expect(() => new WorkerPool({ file: WORKER, size: 0, maxQueue: 1, maxQueueWaitMs: 1, deadlineMs: 1, maxHeapMb: 64 })).toThrow(TypeError);
+  });
+});
+
+describe("lowerThisThreadsPriority", () => {
+  it("lowers only the calling thread's priority (a worker's), not the process's", async () => {
+    const pool = fileURLToPath(new URL("../../lib/server/isolation/pool.ts", import.meta.url));
+    const code = `
+      require("tsx/cjs/api").register();
+      const { parentPort } = require("node:worker_threads");
+      const { readFileSync } = require("node:fs");
+      const nice = (path) => { const s = readFileSync(path, "utf8"); return Number(s.slice(s.lastIndexOf(")") + 2).split(" ")[16]); };
+      const before = nice("/proc/thread-self/stat");
+      const lowered = require(${JSON.stringify(pool)}).lowerThisThreadsPriority();
+      parentPort.postMessage({ before, lowered, after: nice("/proc/thread-self/stat"), process: nice("/proc/self/stat") });
+    `;
+    const worker = new Worker(code, { eval: true });
+    const answer = await new Promise((resolve, reject) => {
+      worker.once("message", resolve);
+      worker.once("error", reject);
+    });
+    await worker.terminate();
+    expect(answer).toEqual({ before: 0, lowered: true, after: 19, process: 0 });
   });
 });

@@ -83,7 +83,10 @@ export type CheckPool = WorkerPool<ServerTask, ServerTaskResult>;
  * @example
  * const pool = createCheckPool({ workers: 2, queue: 8, queueWaitMs: 15_000, deadlineMs: 10_000, maxHeapMb: 512 }, checkWorkerEntry({ production: false, workerFile: undefined }));
  */
-export function createCheckPool(limits: Omit<CheckIsolationConfig, "workerFile" | "budget">, entry: CheckWorkerEntry): CheckPool {
+type PoolLimits = Omit<CheckIsolationConfig, "workerFile" | "budget" | "heavyWorkers" | "heavyAfterMs"> & { readonly heavyWorkers?: number; readonly heavyAfterMs?: number };
+
+export function createCheckPool(limits: PoolLimits, entry: CheckWorkerEntry): CheckPool {
+  const heavyWorkers = limits.heavyWorkers ?? 0;
   return new WorkerPool<ServerTask, ServerTaskResult>({
     file: entry.file,
     eval: entry.eval,
@@ -92,6 +95,7 @@ export function createCheckPool(limits: Omit<CheckIsolationConfig, "workerFile" 
     maxQueueWaitMs: limits.queueWaitMs,
     deadlineMs: limits.deadlineMs,
     maxHeapMb: limits.maxHeapMb,
+    ...(heavyWorkers > 0 ? { heavy: { size: heavyWorkers, afterMs: limits.heavyAfterMs ?? 2_000 } } : {}),
   });
 }
 

@@ -15,6 +15,8 @@
  * the pool posts `{ id, input }`, the worker answers `{ id, ok: true, value }` or
  * `{ id, ok: false, error }` with the error as plain data ({@link SerializedError}).
  */
+import { readlinkSync } from "node:fs";
+import { constants, setPriority } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { MessagePort } from "node:worker_threads";
 
@@ -42,7 +44,29 @@ export interface WorkerPoolOptions {
    * that client is refused with `queue-full` while others still get in.
    */
   readonly maxQueuedPerClient?: number;
+  /**
+   * Workers kept apart, at the lowest CPU priority, for clients whose tasks have lately cost a
+   * lot: one that keeps sending costly calendars (an attacker, or a script) then runs on these and
+   * its work yields the processor to everyone else's, instead of slowing every check on the
+   * machine. Off when absent. {@link HeavyLane}.
+   */
+  readonly heavy?: HeavyLane;
+  /** The clock for clients' recent cost, in ms (tests pass their own). */
+  readonly now?: () => number;
 }
+
+/** The workers kept apart for costly clients, and what makes a client costly. */
+export interface HeavyLane {
+  /** Workers for costly clients' tasks (≥ 1), beside `size` for everyone else. */
+  readonly size: number;
+  /** A client is costly once its tasks' running time, decayed, reaches this many ms. */
+  readonly afterMs: number;
+  /** How fast past cost fades: it halves every this many ms. Default 30,000. */
+  readonly halfLifeMs?: number;
+}
+
+/** The worker argument that asks a worker to lower its thread's CPU priority ({@link serveTasks}). */
+export const LOW_PRIORITY_ARG = "--formatfit-low-priority";
 
 /** How a task is run: a shorter deadline, and whose task it is (for a fair share of the workers). */
 export interface RunOptions {
@@ -102,10 +126,14 @@ interface Job {
   readonly reject: (error: Error) => void;
   waitTimer?: ReturnType<typeof setTimeout>;
   runTimer?: ReturnType<typeof setTimeout>;
+  /** When a worker took it (the pool's clock), for the client's recent cost. */
+  startedAt?: number;
 }
 
 interface Slot {
   readonly worker: Worker;
+  /** One of the heavy lane's workers (lowest CPU priority). */
+  readonly low: boolean;
   job: Job | undefined;
   /** Set once the pool has given up on this worker (terminated, crashed, or exited). */
   gone: boolean;
@@ -136,15 +164,22 @@ export class WorkerPool<I, O> {
   private readonly queue: Job[] = [];
   /** Tasks running per client. */
   private readonly running = new Map<string, number>();
+  /** Each client's recent cost: running time in ms, decayed to `at`. */
+  private readonly cost = new Map<string, { ms: number; at: number }>();
+  private readonly now: () => number;
   private nextId = 1;
   private started = 0;
   private closed = false;
 
   constructor(options: WorkerPoolOptions) {
-    if (!(options.size >= 1) || !(options.maxQueue >= 0) || !(options.deadlineMs > 0) || !(options.maxHeapMb > 0) || !(options.maxQueueWaitMs >= 0)) {
-      throw new TypeError(`WorkerPool: size ≥ 1, maxQueue ≥ 0, deadlineMs > 0, maxHeapMb > 0 and maxQueueWaitMs ≥ 0 (got ${JSON.stringify({ ...options, workerData: undefined })}).`);
+    const heavyOk = options.heavy === undefined || (options.heavy.size >= 1 && options.heavy.afterMs > 0 && (options.heavy.halfLifeMs ?? 1) > 0);
+    if (!(options.size >= 1) || !(options.maxQueue >= 0) || !(options.deadlineMs > 0) || !(options.maxHeapMb > 0) || !(options.maxQueueWaitMs >= 0) || !heavyOk) {
+      throw new TypeError(
+        `WorkerPool: size ≥ 1, maxQueue ≥ 0, deadlineMs > 0, maxHeapMb > 0, maxQueueWaitMs ≥ 0, heavy.size ≥ 1 and heavy.afterMs > 0 (got ${JSON.stringify({ ...options, workerData: undefined, now: undefined })}).`,
+      );
     }
     this.options = options;
+    this.now = options.now ?? (() => performance.now());
   }
 
   /**
@@ -156,7 +191,7 @@ export class WorkerPool<I, O> {
     const deadlineMs = Math.min(options.deadlineMs ?? this.options.deadlineMs, this.options.deadlineMs);
     return new Promise<O>((resolve, reject) => {
       const job: Job = { id: this.nextId++, input, deadlineMs, client: options.client, resolve: resolve as (v: unknown) => void, reject };
-      const slot = this.idleSlot();
+      const slot = this.idleSlot(this.isHeavy(job.client));
       if (slot) {
         this.start(slot, job);
         return;
@@ -193,6 +228,20 @@ export class WorkerPool<I, O> {
     return { workers: this.slots.size, busy, queued: this.queue.length, started: this.started };
   }
 
+  /** The client's recent cost: its tasks' running time in ms, halving every `heavy.halfLifeMs`. */
+  recentCost(client: string): number {
+    const c = this.cost.get(client);
+    if (!c) return 0;
+    const halfLife = this.options.heavy?.halfLifeMs ?? 30_000;
+    return c.ms * 2 ** (-(this.now() - c.at) / halfLife);
+  }
+
+  /** Whether the client's tasks go to the heavy lane. */
+  isHeavy(client: string | undefined): boolean {
+    const heavy = this.options.heavy;
+    return heavy !== undefined && client !== undefined && this.recentCost(client) >= heavy.afterMs;
+  }
+
   /** Rejects waiting tasks, stops every worker (running tasks reject with `closed`). */
   async close(): Promise<void> {
     this.closed = true;
@@ -216,22 +265,30 @@ export class WorkerPool<I, O> {
     return Math.max(1, Math.ceil((Math.min(rounds, 3) * this.options.deadlineMs) / 1000));
   }
 
-  private idleSlot(): Slot | undefined {
-    for (const s of this.slots) if (!s.job && !s.gone) return s;
-    if (this.slots.size < this.options.size) return this.spawn();
+  /** A free worker of the lane (the heavy one when `low`), started if the lane has room for one more. */
+  private idleSlot(low = false): Slot | undefined {
+    let count = 0;
+    for (const s of this.slots) {
+      if (s.low !== low || s.gone) continue;
+      if (!s.job) return s;
+      count++;
+    }
+    const size = low ? (this.options.heavy?.size ?? 0) : this.options.size;
+    if (count < size && !this.closed) return this.spawn(low);
     return undefined;
   }
 
-  private spawn(): Slot {
+  private spawn(low = false): Slot {
     const heap = this.options.maxHeapMb;
     const worker = new Worker(this.options.file, {
       eval: this.options.eval ?? false,
       execArgv: [...(this.options.execArgv ?? [])],
+      argv: low ? [LOW_PRIORITY_ARG] : [],
       workerData: this.options.workerData,
       resourceLimits: { maxOldGenerationSizeMb: heap, maxYoungGenerationSizeMb: Math.max(8, Math.min(64, Math.floor(heap / 8))), stackSizeMb: 4 },
     });
     this.started++;
-    const slot: Slot = { worker, job: undefined, gone: false };
+    const slot: Slot = { worker, low, job: undefined, gone: false };
     this.slots.add(slot);
     worker.unref(); // an idle pool never keeps the process alive
     worker.on("message", (reply: Reply) => this.onReply(slot, reply));
@@ -258,6 +315,7 @@ export class WorkerPool<I, O> {
   private start(slot: Slot, job: Job): void {
     clearTimeout(job.waitTimer);
     slot.job = job;
+    job.startedAt = this.now();
     if (job.client !== undefined) this.running.set(job.client, (this.running.get(job.client) ?? 0) + 1);
     slot.worker.ref();
     job.runTimer = setTimeout(() => {
@@ -301,23 +359,32 @@ export class WorkerPool<I, O> {
     this.slots.delete(slot);
   }
 
-  /** A task left its worker (answered, failed or killed): its client runs one fewer. */
+  /** A task left its worker (answered, failed or killed): its client runs one fewer, and its cost is counted. */
   private finished(job: Job | undefined): void {
     if (job?.client === undefined) return;
     const n = (this.running.get(job.client) ?? 1) - 1;
     if (n > 0) this.running.set(job.client, n);
     else this.running.delete(job.client);
+    if (this.options.heavy && job.startedAt !== undefined) this.addCost(job.client, this.now() - job.startedAt);
+  }
+
+  private addCost(client: string, ms: number): void {
+    const now = this.now();
+    this.cost.set(client, { ms: this.recentCost(client) + ms, at: now });
+    // Forget clients whose cost has faded, so the map stays small however many addresses come.
+    if (this.cost.size > 10_000) for (const c of [...this.cost.keys()]) if (this.recentCost(c) < 1) this.cost.delete(c);
   }
 
   /**
-   * The next task for a freed worker: the longest-waiting task of the client running the fewest
-   * (a task without a client counts as running none), so one client's burst cannot hold every
-   * worker while others wait.
+   * The next task of a lane for a freed worker: the longest-waiting task of the client running the
+   * fewest (a task without a client counts as running none), so one client's burst cannot hold
+   * every worker while others wait.
    */
-  private nextJob(): Job | undefined {
+  private nextJob(low: boolean): Job | undefined {
     let best = -1;
     let fewest = Infinity;
     this.queue.forEach((j, i) => {
+      if (this.isHeavy(j.client) !== low) return;
       const n = j.client === undefined ? 0 : (this.running.get(j.client) ?? 0);
       if (n < fewest) [best, fewest] = [i, n];
     });
@@ -325,10 +392,13 @@ export class WorkerPool<I, O> {
   }
 
   private drain(): void {
-    while (this.queue.length > 0 && !this.closed) {
-      const slot = this.idleSlot();
-      if (!slot) return;
-      this.start(slot, this.nextJob() as Job);
+    for (const low of this.options.heavy ? [false, true] : [false]) {
+      while (this.queue.length > 0 && !this.closed) {
+        if (!this.queue.some((j) => this.isHeavy(j.client) === low)) break;
+        const slot = this.idleSlot(low);
+        if (!slot) break;
+        this.start(slot, this.nextJob(low) as Job);
+      }
     }
   }
 }
@@ -343,6 +413,7 @@ export class WorkerPool<I, O> {
  * serveTasks(parentPort!, (task) => runCheckTask(task));
  */
 export function serveTasks<I, O>(port: MessagePort, handle: (input: I) => O | Promise<O>): void {
+  if (process.argv.includes(LOW_PRIORITY_ARG)) lowerThisThreadsPriority();
   port.on("message", async (message: { id: number; input: I }) => {
     let reply: Reply;
     try {
@@ -356,6 +427,23 @@ export function serveTasks<I, O>(port: MessagePort, handle: (input: I) => O | Pr
       port.postMessage({ id: message.id, ok: false, error: serializeError(e) } satisfies Reply);
     }
   });
+}
+
+/**
+ * Gives the calling thread (a worker's) the lowest CPU priority, nice 19: on Linux a thread's own
+ * id names it to setpriority(2), and /proc/thread-self names the thread. Where neither works
+ * (another system) the worker keeps the usual priority: the heavy lane then only keeps costly
+ * clients' tasks off the other workers. Returns whether the priority was lowered.
+ */
+export function lowerThisThreadsPriority(): boolean {
+  try {
+    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+    if (!Number.isInteger(tid) || tid <= 0) return false;
+    setPriority(tid, constants.priority.PRIORITY_LOW);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** An error as data that crosses a thread: name, message, and an AppError's code, where, line and detail. */
