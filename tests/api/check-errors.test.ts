@@ -179,6 +179,20 @@ describe("sizes and counts (413)", () => {
     expect(err.message).toMatch(/^everything\.ics is .+; the limit per calendar is 10 MB\. Export a shorter date range/);
   });
 
+  it("finds the file over 10 MB among several, from the parts' sizes alone, and lets two files of 6 MB through", async () => {
+    const small = new Uint8Array(1024);
+    const err = await expectError(
+      await POST(postForm(CHECK, [["calendar", { file: small, name: "work.ics" }], ["calendar", { file: new Uint8Array(10 * MIB + 1), name: "all \"years\".ics" }], ["course", "PM-101"]])),
+      413,
+      "FILE_TOO_LARGE",
+    );
+    expect(err.detail).toEqual({ limitBytes: 10 * MIB });
+    expect(err.where).toBe('all "years".ics');
+    // Two files under the limit, 12 MB together: past the glance, read (and refused as not iCalendar).
+    const two = await expectError(await POST(postForm(CHECK, [["calendar", { file: new Uint8Array(6 * MIB), name: "a.ics" }], ["calendar", { file: new Uint8Array(6 * MIB), name: "b.ics" }], ["course", "PM-101"]])), 422, "CALENDAR_INVALID");
+    expect(two.message).toMatch(/binary file/);
+  });
+
   it("a calendar of exactly 10 MB passes the size check (and is then read: these bytes are not iCalendar)", async () => {
     const exact = new Uint8Array(10 * MIB);
     const err = await expectError(await POST(postForm(CHECK, [["calendar", { file: exact, name: "zeros.ics" }], ["course", "PM-101"]])), 422, "CALENDAR_INVALID");

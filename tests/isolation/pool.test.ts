@@ -118,7 +118,7 @@ describe("WorkerPool", () => {
   });
 
   it("runs a costly client's tasks on the heavy lane, at the lowest CPU priority, apart from everyone else's", async () => {
-    const p = pool({ size: 2, deadlineMs: 5_000, heavy: { size: 1, afterMs: 250 } });
+    const p = pool({ size: 2, deadlineMs: 5_000, heavy: { size: 1, afterMs: 250, share: 1 } }); // share 1: no rests here
     const attacker = "203.0.113.66";
     expect(await p.run({ kind: "nice" }, { client: attacker })).toBe(0);
     await p.run({ kind: "spin", ms: 300 }, { client: attacker });
@@ -135,6 +135,22 @@ describe("WorkerPool", () => {
     expect(p.stats().queued).toBe(1);
     await Promise.all([first, second]);
     expect(p.stats().workers).toBe(2); // one for the learners (one at a time), one on the heavy lane
+  });
+
+  it("lets the heavy lane use only its share of a processor: after each task it rests in proportion to the task's running time", async () => {
+    const p = pool({ size: 1, deadlineMs: 5_000, heavy: { size: 1, afterMs: 100, share: 0.5 } });
+    const attacker = "203.0.113.66";
+    await p.run({ kind: "spin", ms: 150 }, { client: attacker }); // on the usual lane; now costly
+    expect(p.isHeavy(attacker)).toBe(true);
+    await p.run({ kind: "spin", ms: 200 }, { client: attacker }); // the heavy lane: it then rests ≥ 200 ms
+    const ended = Date.now();
+    expect(await p.run({ kind: "nice" }, { client: attacker })).toBe(19);
+    expect(Date.now() - ended).toBeGreaterThanOrEqual(190);
+    // Everyone else's tasks do not wait for the rest.
+    await p.run({ kind: "spin", ms: 200 }, { client: attacker });
+    const other = Date.now();
+    expect(await p.run({ kind: "nice" }, { client: "198.51.100.10" })).toBe(0);
+    expect(Date.now() - other).toBeLessThan(150);
   });
 
   it("forgets a client's cost as it fades (halving every halfLifeMs), on the pool's clock", async () => {

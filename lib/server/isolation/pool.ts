@@ -63,6 +63,13 @@ export interface HeavyLane {
   readonly afterMs: number;
   /** How fast past cost fades: it halves every this many ms. Default 30,000. */
   readonly halfLifeMs?: number;
+  /**
+   * The share of one processor the lane may use, 0–1 (default 0.25): after a task that ran r ms the
+   * lane rests r × (1 / share − 1) ms before it starts the next. A costly task's work is more than
+   * its own thread's (the garbage collector's helper threads, shared by the whole process, run at
+   * the usual priority), so a lower priority alone does not keep it from slowing everyone else.
+   */
+  readonly share?: number;
 }
 
 /** The worker argument that asks a worker to lower its thread's CPU priority ({@link serveTasks}). */
@@ -128,6 +135,8 @@ interface Job {
   runTimer?: ReturnType<typeof setTimeout>;
   /** When a worker took it (the pool's clock), for the client's recent cost. */
   startedAt?: number;
+  /** It runs on the heavy lane. */
+  low?: boolean;
 }
 
 interface Slot {
@@ -167,15 +176,19 @@ export class WorkerPool<I, O> {
   /** Each client's recent cost: running time in ms, decayed to `at`. */
   private readonly cost = new Map<string, { ms: number; at: number }>();
   private readonly now: () => number;
+  /** The heavy lane rests until then (the pool's clock), and the timer that ends the rest. */
+  private restUntil = 0;
+  private restTimer: ReturnType<typeof setTimeout> | undefined;
   private nextId = 1;
   private started = 0;
   private closed = false;
 
   constructor(options: WorkerPoolOptions) {
-    const heavyOk = options.heavy === undefined || (options.heavy.size >= 1 && options.heavy.afterMs > 0 && (options.heavy.halfLifeMs ?? 1) > 0);
+    const share = options.heavy?.share ?? 0.25;
+    const heavyOk = options.heavy === undefined || (options.heavy.size >= 1 && options.heavy.afterMs > 0 && (options.heavy.halfLifeMs ?? 1) > 0 && share > 0 && share <= 1);
     if (!(options.size >= 1) || !(options.maxQueue >= 0) || !(options.deadlineMs > 0) || !(options.maxHeapMb > 0) || !(options.maxQueueWaitMs >= 0) || !heavyOk) {
       throw new TypeError(
-        `WorkerPool: size ≥ 1, maxQueue ≥ 0, deadlineMs > 0, maxHeapMb > 0, maxQueueWaitMs ≥ 0, heavy.size ≥ 1 and heavy.afterMs > 0 (got ${JSON.stringify({ ...options, workerData: undefined, now: undefined })}).`,
+        `WorkerPool: size ≥ 1, maxQueue ≥ 0, deadlineMs > 0, maxHeapMb > 0, maxQueueWaitMs ≥ 0, heavy.size ≥ 1, heavy.afterMs > 0 and 0 < heavy.share ≤ 1 (got ${JSON.stringify({ ...options, workerData: undefined, now: undefined })}).`,
       );
     }
     this.options = options;
@@ -191,7 +204,8 @@ export class WorkerPool<I, O> {
     const deadlineMs = Math.min(options.deadlineMs ?? this.options.deadlineMs, this.options.deadlineMs);
     return new Promise<O>((resolve, reject) => {
       const job: Job = { id: this.nextId++, input, deadlineMs, client: options.client, resolve: resolve as (v: unknown) => void, reject };
-      const slot = this.idleSlot(this.isHeavy(job.client));
+      const heavy = this.isHeavy(job.client);
+      const slot = heavy && this.resting() ? undefined : this.idleSlot(heavy);
       if (slot) {
         this.start(slot, job);
         return;
@@ -245,6 +259,7 @@ export class WorkerPool<I, O> {
   /** Rejects waiting tasks, stops every worker (running tasks reject with `closed`). */
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.restTimer);
     for (const job of this.queue.splice(0)) {
       clearTimeout(job.waitTimer);
       job.reject(new IsolationError("closed", "The worker pool was closed."));
@@ -316,6 +331,7 @@ export class WorkerPool<I, O> {
     clearTimeout(job.waitTimer);
     slot.job = job;
     job.startedAt = this.now();
+    job.low = slot.low;
     if (job.client !== undefined) this.running.set(job.client, (this.running.get(job.client) ?? 0) + 1);
     slot.worker.ref();
     job.runTimer = setTimeout(() => {
@@ -366,6 +382,26 @@ export class WorkerPool<I, O> {
     if (n > 0) this.running.set(job.client, n);
     else this.running.delete(job.client);
     if (this.options.heavy && job.startedAt !== undefined) this.addCost(job.client, this.now() - job.startedAt);
+    if (job.low && job.startedAt !== undefined) this.rest(this.now() - job.startedAt);
+  }
+
+  /** After a heavy task that ran `ms`: the lane rests so that it uses at most its share of a processor. */
+  private rest(ms: number): void {
+    const share = this.options.heavy?.share ?? 0.25;
+    this.restUntil = Math.max(this.restUntil, this.now() + ms * (1 / share - 1));
+  }
+
+  /** Whether the heavy lane is resting; if so, a timer drains the queue when the rest ends. */
+  private resting(): boolean {
+    const left = this.restUntil - this.now();
+    if (left <= 0) return false;
+    if (this.restTimer === undefined && !this.closed) {
+      this.restTimer = setTimeout(() => {
+        this.restTimer = undefined;
+        this.drain();
+      }, Math.ceil(left));
+    }
+    return true;
   }
 
   private addCost(client: string, ms: number): void {
@@ -395,6 +431,7 @@ export class WorkerPool<I, O> {
     for (const low of this.options.heavy ? [false, true] : [false]) {
       while (this.queue.length > 0 && !this.closed) {
         if (!this.queue.some((j) => this.isHeavy(j.client) === low)) break;
+        if (low && this.resting()) break;
         const slot = this.idleSlot(low);
         if (!slot) break;
         this.start(slot, this.nextJob(low) as Job);
