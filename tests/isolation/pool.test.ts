@@ -153,15 +153,6 @@ describe("WorkerPool", () => {
     expect(Date.now() - other).toBeLessThan(150);
   });
 
-  it("lowers a task still running on the usual lane after demoteAfterMs where it runs; its worker then joins the heavy lane", async () => {
-    const p = pool({ size: 1, deadlineMs: 5_000, heavy: { size: 1, afterMs: 250, share: 1, demoteAfterMs: 100 } });
-    expect(await p.run({ kind: "nice" }, { client: "learner" })).toBe(0); // the worker is up and has said its thread id
-    await p.run({ kind: "spin", ms: 300 }, { client: "attacker" }); // lowered 100 ms in
-    expect(await p.run({ kind: "nice" }, { client: "learner" })).toBe(0); // a new worker for the usual lane
-    expect(await p.run({ kind: "nice" }, { client: "attacker" })).toBe(19); // the lowered one, now on the heavy lane
-    expect(p.stats()).toMatchObject({ workers: 2, started: 2 });
-  });
-
   it("forgets a client's cost as it fades (halving every halfLifeMs), on the pool's clock", async () => {
     let now = 0;
     const p = pool({ size: 1, deadlineMs: 5_000, heavy: { size: 1, afterMs: 100, halfLifeMs: 1_000 }, now: () => now });
