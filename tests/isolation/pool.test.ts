@@ -11,7 +11,7 @@ import { rejectionOf } from "../helpers/rejection";
 
 const WORKER = fileURLToPath(new URL("./fixtures/test-worker.cjs", import.meta.url));
 
-type Input = { kind: "echo"; value: unknown } | { kind: "spin"; ms: number } | { kind: "allocate" } | { kind: "throw"; message: string; code?: string } | { kind: "exit"; code: number } | { kind: "thread" } | { kind: "nice" };
+type Input = { kind: "echo"; value: unknown } | { kind: "spin"; ms: number } | { kind: "allocate" } | { kind: "throw"; message: string; code?: string } | { kind: "exit"; code: number } | { kind: "thread" } | { kind: "nice" } | { kind: "spin-nice"; ms: number };
 
 const pools: WorkerPool<Input, unknown>[] = [];
 function pool(options: Partial<WorkerPoolOptions> = {}): WorkerPool<Input, unknown> {
@@ -153,6 +153,17 @@ describe("WorkerPool", () => {
     expect(Date.now() - other).toBeLessThan(150);
   });
 
+  it("lowers a task still running on the usual lane after demoteAfterMs where it runs, and never starts a worker for it", async () => {
+    const p = pool({ size: 1, deadlineMs: 5_000, heavy: { size: 1, afterMs: 10_000, share: 1, demoteAfterMs: 100 } });
+    expect(await p.run({ kind: "nice" }, { client: "learner" })).toBe(0); // the worker is up and has said its thread id
+    expect(await p.run({ kind: "spin-nice", ms: 300 }, { client: "attacker" })).toBe(19); // lowered 100 ms in
+    expect(await p.run({ kind: "spin-nice", ms: 20 }, { client: "learner" })).toBe(0); // quick tasks are left alone
+    const canRaise = process.getuid?.() === 0;
+    // As root the worker's priority went back up; otherwise it took the heavy lane's place.
+    expect(await p.run({ kind: "nice" }, { client: "learner" })).toBe(0);
+    expect(p.stats().started).toBe(canRaise ? 1 : 2);
+  });
+
   it("forgets a client's cost as it fades (halving every halfLifeMs), on the pool's clock", async () => {
     let now = 0;
     const p = pool({ size: 1, deadlineMs: 5_000, heavy: { size: 1, afterMs: 100, halfLifeMs: 1_000 }, now: () => now });
@@ -222,6 +233,12 @@ describe("WorkerPool", () => {
     expect(((await running) as IsolationError).reason).toBe("closed");
     expect(((await queued) as IsolationError).reason).toBe("closed");
     expect(((await rejection(p.run({ kind: "echo", value: 1 }))) as IsolationError).reason).toBe("closed");
+  });
+
+  it("warm() starts the heavy lane's workers too", async () => {
+    const p = pool({ size: 2, heavy: { size: 1, afterMs: 100 } });
+    p.warm();
+    expect(p.stats()).toMatchObject({ workers: 3, started: 3 });
   });
 
   it("warm() starts every worker before the first task", async () => {

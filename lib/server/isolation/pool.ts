@@ -70,6 +70,12 @@ export interface HeavyLane {
    * the usual priority), so a lower priority alone does not keep it from slowing everyone else.
    */
   readonly share?: number;
+  /**
+   * A task on the usual lane still running after this many ms (default 300) is moved to the lowest
+   * priority where it runs (its worker's priority goes back up afterwards where the system allows):
+   * a costly client's first tasks, before its cost is known, then slow no one for long.
+   */
+  readonly demoteAfterMs?: number;
 }
 
 /** The worker argument that asks a worker to lower its thread's CPU priority ({@link serveTasks}). */
@@ -122,7 +128,7 @@ export class TaskError extends Error {
   }
 }
 
-type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerializedError };
+type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerializedError } | { hello: { tid: number } };
 
 interface Job {
   readonly id: number;
@@ -133,6 +139,7 @@ interface Job {
   readonly reject: (error: Error) => void;
   waitTimer?: ReturnType<typeof setTimeout>;
   runTimer?: ReturnType<typeof setTimeout>;
+  demoteTimer?: ReturnType<typeof setTimeout>;
   /** When a worker took it (the pool's clock), for the client's recent cost. */
   startedAt?: number;
   /** It runs on the heavy lane. */
@@ -142,7 +149,11 @@ interface Job {
 interface Slot {
   readonly worker: Worker;
   /** One of the heavy lane's workers (lowest CPU priority). */
-  readonly low: boolean;
+  low: boolean;
+  /** The worker's thread id on the system (its first message says), to lower its priority from here. */
+  tid?: number;
+  /** Its priority was lowered while a task ran: it cannot be raised again. */
+  demoted?: boolean;
   job: Job | undefined;
   /** Set once the pool has given up on this worker (terminated, crashed, or exited). */
   gone: boolean;
@@ -231,9 +242,11 @@ export class WorkerPool<I, O> {
     });
   }
 
-  /** Starts every worker now (the first tasks then do not wait for a worker to load). */
+  /** Starts every worker now, the heavy lane's too (the first tasks then do not wait for a worker to load). */
   warm(): void {
-    while (!this.closed && this.slots.size < this.options.size) this.spawn();
+    const count = (low: boolean) => [...this.slots].filter((s) => s.low === low && !s.gone).length;
+    while (!this.closed && count(false) < this.options.size) this.spawn(false);
+    while (!this.closed && count(true) < (this.options.heavy?.size ?? 0)) this.spawn(true);
   }
 
   stats(): PoolStats {
@@ -332,6 +345,19 @@ export class WorkerPool<I, O> {
     slot.job = job;
     job.startedAt = this.now();
     job.low = slot.low;
+    const heavy = this.options.heavy;
+    if (heavy && !slot.low && !slot.demoted && slot.tid !== undefined) {
+      const tid = slot.tid;
+      job.demoteTimer = setTimeout(() => {
+        if (slot.job !== job) return;
+        try {
+          setPriority(tid, constants.priority.PRIORITY_LOW);
+          slot.demoted = true;
+        } catch {
+          // The thread is gone (killed meanwhile): nothing to lower.
+        }
+      }, heavy.demoteAfterMs ?? 300);
+    }
     if (job.client !== undefined) this.running.set(job.client, (this.running.get(job.client) ?? 0) + 1);
     slot.worker.ref();
     job.runTimer = setTimeout(() => {
@@ -355,20 +381,49 @@ export class WorkerPool<I, O> {
   }
 
   private onReply(slot: Slot, reply: Reply): void {
+    if ("hello" in reply) {
+      slot.tid = reply.hello.tid;
+      return;
+    }
     const job = slot.job;
     if (!job || job.id !== reply.id) return;
     clearTimeout(job.runTimer);
+    clearTimeout(job.demoteTimer);
     this.finished(job);
     slot.job = undefined;
     slot.worker.unref();
+    if (slot.demoted && !slot.low) this.afterDemotion(slot, job);
     if (reply.ok) job.resolve(reply.value);
     else job.reject(new TaskError(reply.error));
     this.drain();
   }
 
+  /**
+   * After a task that was lowered while it ran: the worker's priority goes back up where the system
+   * allows it (root, CAP_SYS_NICE, or an RLIMIT_NICE of 20), else the worker joins the heavy lane if
+   * it has room, else it stays, lowered, with the others. Never retired: a new worker takes a while
+   * to load, and learners would wait for it (measured: p95 under attack 8× when they did).
+   */
+  private afterDemotion(slot: Slot, job: Job): void {
+    if (job.startedAt !== undefined) this.rest(this.now() - job.startedAt);
+    try {
+      if (slot.tid !== undefined) setPriority(slot.tid, 0);
+      slot.demoted = false;
+      return;
+    } catch {
+      // Not allowed to raise a priority here.
+    }
+    let low = 0;
+    for (const s of this.slots) if (s.low && !s.gone) low++;
+    if (low < (this.options.heavy?.size ?? 0)) slot.low = true;
+  }
+
   /** Takes the slot out of the pool (its worker is dead or being killed); the next task starts a new one. */
   private retire(slot: Slot): void {
-    if (slot.job) clearTimeout(slot.job.runTimer);
+    if (slot.job) {
+      clearTimeout(slot.job.runTimer);
+      clearTimeout(slot.job.demoteTimer);
+    }
     this.finished(slot.job);
     slot.job = undefined;
     slot.gone = true;
@@ -451,6 +506,8 @@ export class WorkerPool<I, O> {
  */
 export function serveTasks<I, O>(port: MessagePort, handle: (input: I) => O | Promise<O>): void {
   if (process.argv.includes(LOW_PRIORITY_ARG)) lowerThisThreadsPriority();
+  const tid = thisThreadsId();
+  if (tid !== undefined) port.postMessage({ hello: { tid } } satisfies Reply);
   port.on("message", async (message: { id: number; input: I }) => {
     let reply: Reply;
     try {
@@ -473,13 +530,23 @@ export function serveTasks<I, O>(port: MessagePort, handle: (input: I) => O | Pr
  * clients' tasks off the other workers. Returns whether the priority was lowered.
  */
 export function lowerThisThreadsPriority(): boolean {
+  const tid = thisThreadsId();
+  if (tid === undefined) return false;
   try {
-    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
-    if (!Number.isInteger(tid) || tid <= 0) return false;
     setPriority(tid, constants.priority.PRIORITY_LOW);
     return true;
   } catch {
     return false;
+  }
+}
+
+/** The calling thread's id on the system (Linux), or undefined where /proc/thread-self does not exist. */
+function thisThreadsId(): number | undefined {
+  try {
+    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+    return Number.isInteger(tid) && tid > 0 ? tid : undefined;
+  } catch {
+    return undefined;
   }
 }
 
