@@ -104,6 +104,21 @@ describe("WorkerPool", () => {
     expect(order.indexOf("learner")).toBeLessThanOrEqual(2);
   });
 
+  it("never lets one client hold every worker: with two, its second task waits while another client's runs at once", async () => {
+    const p = pool({ size: 2, maxQueue: 8, deadlineMs: 5_000 });
+    const first = p.run({ kind: "spin", ms: 300 }, { client: "a" });
+    const second = p.run({ kind: "thread" }, { client: "a" });
+    expect(p.stats()).toMatchObject({ busy: 1, queued: 1 });
+    const started = Date.now();
+    await p.run({ kind: "echo", value: "b" }, { client: "b" });
+    expect(Date.now() - started).toBeLessThan(250);
+    expect(p.stats().queued).toBe(1);
+    await Promise.all([first, second]);
+    // Without a client (or with one worker) nothing is held back.
+    const single = pool({ size: 1, maxQueue: 8 });
+    expect(await single.run({ kind: "echo", value: 1 }, { client: "a" })).toBe(1);
+  });
+
   it("caps one client's waiting tasks (half the queue by default) while others still get in", async () => {
     const p = pool({ size: 1, maxQueue: 4, deadlineMs: 2_000 });
     const running = rejection(p.run({ kind: "spin", ms: -1 }, { client: "a" }));

@@ -216,7 +216,7 @@ export class WorkerPool<I, O> {
     return new Promise<O>((resolve, reject) => {
       const job: Job = { id: this.nextId++, input, deadlineMs, client: options.client, resolve: resolve as (v: unknown) => void, reject };
       const heavy = this.isHeavy(job.client);
-      const slot = heavy && this.resting() ? undefined : this.idleSlot(heavy);
+      const slot = (heavy && this.resting()) || (!heavy && this.atCap(job.client)) ? undefined : this.idleSlot(heavy);
       if (slot) {
         this.start(slot, job);
         return;
@@ -261,6 +261,16 @@ export class WorkerPool<I, O> {
     if (!c) return 0;
     const halfLife = this.options.heavy?.halfLifeMs ?? 30_000;
     return c.ms * 2 ** (-(this.now() - c.at) / halfLife);
+  }
+
+  /**
+   * Whether the client already runs as many tasks as it may: with two workers or more, all but one,
+   * so that no client (an attacker's first calendars, before their cost is known) ever holds every
+   * worker while others wait.
+   */
+  private atCap(client: string | undefined): boolean {
+    if (client === undefined || this.options.size < 2) return false;
+    return (this.running.get(client) ?? 0) >= this.options.size - 1;
   }
 
   /** Whether the client's tasks go to the heavy lane. */
@@ -475,7 +485,7 @@ export class WorkerPool<I, O> {
     let best = -1;
     let fewest = Infinity;
     this.queue.forEach((j, i) => {
-      if (this.isHeavy(j.client) !== low) return;
+      if (this.isHeavy(j.client) !== low || (!low && this.atCap(j.client))) return;
       const n = j.client === undefined ? 0 : (this.running.get(j.client) ?? 0);
       if (n < fewest) [best, fewest] = [i, n];
     });
@@ -485,7 +495,7 @@ export class WorkerPool<I, O> {
   private drain(): void {
     for (const low of this.options.heavy ? [false, true] : [false]) {
       while (this.queue.length > 0 && !this.closed) {
-        if (!this.queue.some((j) => this.isHeavy(j.client) === low)) break;
+        if (!this.queue.some((j) => this.isHeavy(j.client) === low && (low || !this.atCap(j.client)))) break;
         if (low && this.resting()) break;
         const slot = this.idleSlot(low);
         if (!slot) break;
