@@ -71,9 +71,10 @@ export interface HeavyLane {
    */
   readonly share?: number;
   /**
-   * A task on the usual lane still running after this many ms (default 300) is moved to the lowest
-   * priority where it runs (its worker's priority goes back up afterwards where the system allows):
-   * a costly client's first tasks, before its cost is known, then slow no one for long.
+   * A task on the usual lane still running after this many ms (default 150; an ordinary check
+   * takes 30–50 ms) is moved to the lowest priority where it runs (its worker's priority goes back
+   * up afterwards where the system allows): a costly client's first tasks, before its cost is
+   * known, then slow no one for long.
    */
   readonly demoteAfterMs?: number;
 }
@@ -366,7 +367,7 @@ export class WorkerPool<I, O> {
         } catch {
           // The thread is gone (killed meanwhile): nothing to lower.
         }
-      }, heavy.demoteAfterMs ?? 300);
+      }, heavy.demoteAfterMs ?? 150);
     }
     if (job.client !== undefined) this.running.set(job.client, (this.running.get(job.client) ?? 0) + 1);
     slot.worker.ref();
