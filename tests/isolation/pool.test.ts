@@ -168,6 +168,22 @@ describe("WorkerPool", () => {
     expect(Date.now() - other).toBeLessThan(150);
   });
 
+  it("holds the heavy lane back only while others use the pool", async () => {
+    let now = 0;
+    const p = pool({ size: 1, deadlineMs: 5_000, heavy: { size: 1, afterMs: 100, share: 0.01 }, now: () => now });
+    const first = p.run({ kind: "nice" }, { client: "a" });
+    now += 200; // it "ran" 200 ms on this clock, on the usual lane: the client is costly now
+    expect(await first).toBe(0);
+    const heavy = p.run({ kind: "nice" }, { client: "a" });
+    now += 100;
+    expect(await heavy).toBe(19); // the lane now rests 9.9 s on this clock
+    const held = p.run({ kind: "nice" }, { client: "a" });
+    expect(p.stats().queued).toBe(1); // a learner used the pool 0.1 s ago: held back
+    now += 1_000; // no one else for a second
+    expect(await p.run({ kind: "nice" }, { client: "a" })).toBe(19); // runs at once
+    void held.catch(() => undefined);
+  });
+
   it("lowers a task still running on the usual lane after demoteAfterMs where it runs, and never starts a worker for it", async () => {
     const p = pool({ size: 1, deadlineMs: 5_000, heavy: { size: 1, afterMs: 10_000, share: 1, demoteAfterMs: 100 } });
     expect(await p.run({ kind: "nice" }, { client: "learner" })).toBe(0); // the worker is up and has said its thread id

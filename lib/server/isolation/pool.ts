@@ -190,6 +190,8 @@ export class WorkerPool<I, O> {
   private readonly now: () => number;
   /** The heavy lane rests until then (the pool's clock), and the timer that ends the rest. */
   private restUntil = 0;
+  /** When a task on the usual lane last started or ended (the pool's clock). */
+  private usualAt = -Infinity;
   private restTimer: ReturnType<typeof setTimeout> | undefined;
   private nextId = 1;
   private started = 0;
@@ -356,6 +358,7 @@ export class WorkerPool<I, O> {
     slot.job = job;
     job.startedAt = this.now();
     job.low = slot.low;
+    if (!slot.low) this.usualAt = job.startedAt;
     const heavy = this.options.heavy;
     if (heavy && !slot.low && !slot.demoted && slot.tid !== undefined) {
       const tid = slot.tid;
@@ -449,6 +452,7 @@ export class WorkerPool<I, O> {
     else this.running.delete(job.client);
     if (this.options.heavy && job.startedAt !== undefined) this.addCost(job.client, this.now() - job.startedAt);
     if (job.low && job.startedAt !== undefined) this.rest(this.now() - job.startedAt);
+    else this.usualAt = this.now();
   }
 
   /** After a heavy task that ran `ms`: the lane rests so that it uses at most its share of a processor. */
@@ -457,10 +461,14 @@ export class WorkerPool<I, O> {
     this.restUntil = Math.max(this.restUntil, this.now() + ms * (1 / share - 1));
   }
 
-  /** Whether the heavy lane is resting; if so, a timer drains the queue when the rest ends. */
+  /**
+   * Whether the heavy lane is resting; if so, a timer drains the queue when the rest ends. It rests
+   * only while others use the pool (a task on the usual lane started or ended within the last
+   * second): a costly client alone on the machine takes no one's time and is not held back.
+   */
   private resting(): boolean {
     const left = this.restUntil - this.now();
-    if (left <= 0) return false;
+    if (left <= 0 || this.now() - this.usualAt > 1_000) return false;
     if (this.restTimer === undefined && !this.closed) {
       this.restTimer = setTimeout(() => {
         this.restTimer = undefined;
