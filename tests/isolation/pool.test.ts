@@ -168,6 +168,22 @@ describe("WorkerPool", () => {
     expect(Date.now() - other).toBeLessThan(150);
   });
 
+  it("keeps clients that cost alike on the usual lane, however busy: only one costing three times the others' average is costly", async () => {
+    let now = 0;
+    const p = pool({ size: 2, deadlineMs: 5_000, heavy: { size: 1, afterMs: 100, share: 1 }, now: () => now });
+    const ran = async (client: string, ms: number) => {
+      const r = p.run({ kind: "nice" }, { client });
+      now += ms;
+      return r;
+    };
+    for (const c of ["a", "b", "c"]) await ran(c, 200);
+    expect(["a", "b", "c"].map((c) => p.isHeavy(c))).toEqual([false, false, false]);
+    await ran("a", 1_000);
+    expect(p.isHeavy("a")).toBe(true); // 1,200 ms against 200 for each of the others
+    expect(await p.run({ kind: "nice" }, { client: "a" })).toBe(19);
+    expect(await p.run({ kind: "nice" }, { client: "b" })).toBe(0);
+  });
+
   it("holds the heavy lane back only while others use the pool", async () => {
     let now = 0;
     const p = pool({ size: 1, deadlineMs: 5_000, heavy: { size: 1, afterMs: 100, share: 0.01 }, now: () => now });

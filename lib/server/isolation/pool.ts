@@ -192,6 +192,7 @@ export class WorkerPool<I, O> {
   private restUntil = 0;
   /** When a task on the usual lane last started or ended (the pool's clock). */
   private usualAt = -Infinity;
+  private summary: { total: number; clients: number; at: number } | undefined;
   private restTimer: ReturnType<typeof setTimeout> | undefined;
   private nextId = 1;
   private started = 0;
@@ -276,10 +277,35 @@ export class WorkerPool<I, O> {
     return (this.running.get(client) ?? 0) >= this.options.size - 1;
   }
 
-  /** Whether the client's tasks go to the heavy lane. */
+  /**
+   * Whether the client's tasks go to the heavy lane: its recent cost has reached `heavy.afterMs`
+   * and is at least three times that of the average other client lately seen. Many clients that
+   * each keep the pool busy (a class checking at once) are all ordinary; one that costs far more
+   * than the rest is not.
+   */
   isHeavy(client: string | undefined): boolean {
     const heavy = this.options.heavy;
-    return heavy !== undefined && client !== undefined && this.recentCost(client) >= heavy.afterMs;
+    if (heavy === undefined || client === undefined) return false;
+    const mine = this.recentCost(client);
+    if (mine < heavy.afterMs) return false;
+    const { total, clients } = this.costSummary();
+    const others = Math.max(0, total - mine) / Math.max(1, clients - 1);
+    return mine >= 3 * others;
+  }
+
+  /** Every client's recent cost together, and how many clients have one (recomputed at most once a second). */
+  private costSummary(): { total: number; clients: number } {
+    const now = this.now();
+    if (this.summary && now - this.summary.at < 1_000) return this.summary;
+    let total = 0;
+    let clients = 0;
+    for (const c of this.cost.keys()) {
+      const ms = this.recentCost(c);
+      total += ms;
+      if (ms >= 1) clients++;
+    }
+    this.summary = { total, clients, at: now };
+    return this.summary;
   }
 
   /** Rejects waiting tasks, stops every worker (running tasks reject with `closed`). */
@@ -481,6 +507,7 @@ export class WorkerPool<I, O> {
   private addCost(client: string, ms: number): void {
     const now = this.now();
     this.cost.set(client, { ms: this.recentCost(client) + ms, at: now });
+    this.summary = undefined;
     // Forget clients whose cost has faded, so the map stays small however many addresses come.
     if (this.cost.size > 10_000) for (const c of [...this.cost.keys()]) if (this.recentCost(c) < 1) this.cost.delete(c);
   }
