@@ -64,14 +64,14 @@ export interface HeavyLane {
   /** How fast past cost fades: it halves every this many ms. Default 30,000. */
   readonly halfLifeMs?: number;
   /**
-   * The share of one processor the lane may use, 0–1 (default 0.25): after a task that ran r ms the
+   * The share of one processor the lane may use, 0–1 (default 0.15): after a task that ran r ms the
    * lane rests r × (1 / share − 1) ms before it starts the next. A costly task's work is more than
    * its own thread's (the garbage collector's helper threads, shared by the whole process, run at
    * the usual priority), so a lower priority alone does not keep it from slowing everyone else.
    */
   readonly share?: number;
   /**
-   * A task on the usual lane still running after this many ms (default 150; an ordinary check
+   * A task on the usual lane still running after this many ms (default 100; an ordinary check
    * takes 30–50 ms) is moved to the lowest priority where it runs (its worker's priority goes back
    * up afterwards where the system allows): a costly client's first tasks, before its cost is
    * known, then slow no one for long.
@@ -199,7 +199,7 @@ export class WorkerPool<I, O> {
   private closed = false;
 
   constructor(options: WorkerPoolOptions) {
-    const share = options.heavy?.share ?? 0.25;
+    const share = options.heavy?.share ?? 0.15;
     const heavyOk = options.heavy === undefined || (options.heavy.size >= 1 && options.heavy.afterMs > 0 && (options.heavy.halfLifeMs ?? 1) > 0 && share > 0 && share <= 1);
     if (!(options.size >= 1) || !(options.maxQueue >= 0) || !(options.deadlineMs > 0) || !(options.maxHeapMb > 0) || !(options.maxQueueWaitMs >= 0) || !heavyOk) {
       throw new TypeError(
@@ -396,7 +396,7 @@ export class WorkerPool<I, O> {
         } catch {
           // The thread is gone (killed meanwhile): nothing to lower.
         }
-      }, heavy.demoteAfterMs ?? 150);
+      }, heavy.demoteAfterMs ?? 100);
     }
     if (job.client !== undefined) this.running.set(job.client, (this.running.get(job.client) ?? 0) + 1);
     slot.worker.ref();
@@ -483,7 +483,7 @@ export class WorkerPool<I, O> {
 
   /** After a heavy task that ran `ms`: the lane rests so that it uses at most its share of a processor. */
   private rest(ms: number): void {
-    const share = this.options.heavy?.share ?? 0.25;
+    const share = this.options.heavy?.share ?? 0.15;
     this.restUntil = Math.max(this.restUntil, this.now() + ms * (1 / share - 1));
   }
 
