@@ -159,6 +159,7 @@ describe("WorkerPool", () => {
     expect(p.isHeavy(attacker)).toBe(true);
     await p.run({ kind: "spin", ms: 200 }, { client: attacker }); // the heavy lane: it then rests ≥ 200 ms
     const ended = Date.now();
+    expect(await p.run({ kind: "nice" }, { client: "198.51.100.9" })).toBe(0); // someone else uses the pool
     expect(await p.run({ kind: "nice" }, { client: attacker })).toBe(19);
     expect(Date.now() - ended).toBeGreaterThanOrEqual(190);
     // Everyone else's tasks do not wait for the rest.
@@ -193,9 +194,11 @@ describe("WorkerPool", () => {
     const heavy = p.run({ kind: "nice" }, { client: "a" });
     now += 100;
     expect(await heavy).toBe(19); // the lane now rests 9.9 s on this clock
+    expect(await p.run({ kind: "nice" }, { client: "a" }).then(() => "ran")).toBe("ran"); // its own earlier checks do not hold it back
+    expect(await p.run({ kind: "nice" }, { client: "b" })).toBe(0); // a learner uses the pool
     const held = p.run({ kind: "nice" }, { client: "a" });
-    expect(p.stats().queued).toBe(1); // a learner used the pool 0.1 s ago: held back
-    now += 1_000; // no one else for a second
+    expect(p.stats().queued).toBe(1); // held back while someone else is there
+    now += 1_001; // no one else for over a second
     expect(await p.run({ kind: "nice" }, { client: "a" })).toBe(19); // runs at once
     void held.catch(() => undefined);
   });

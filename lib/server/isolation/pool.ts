@@ -190,8 +190,8 @@ export class WorkerPool<I, O> {
   private readonly now: () => number;
   /** The heavy lane rests until then (the pool's clock), and the timer that ends the rest. */
   private restUntil = 0;
-  /** When a task on the usual lane last started or ended (the pool's clock). */
-  private usualAt = -Infinity;
+  /** When each client's task on the usual lane last started or ended (the pool's clock). */
+  private readonly usualAt = new Map<string | undefined, number>();
   private summary: { total: number; clients: number; at: number } | undefined;
   private restTimer: ReturnType<typeof setTimeout> | undefined;
   private nextId = 1;
@@ -220,7 +220,7 @@ export class WorkerPool<I, O> {
     return new Promise<O>((resolve, reject) => {
       const job: Job = { id: this.nextId++, input, deadlineMs, client: options.client, resolve: resolve as (v: unknown) => void, reject };
       const heavy = this.isHeavy(job.client);
-      const slot = (heavy && this.resting()) || (!heavy && this.atCap(job.client)) ? undefined : this.idleSlot(heavy);
+      const slot = (heavy && this.resting(job.client)) || (!heavy && this.atCap(job.client)) ? undefined : this.idleSlot(heavy);
       if (slot) {
         this.start(slot, job);
         return;
@@ -384,7 +384,7 @@ export class WorkerPool<I, O> {
     slot.job = job;
     job.startedAt = this.now();
     job.low = slot.low;
-    if (!slot.low) this.usualAt = job.startedAt;
+    if (!slot.low) this.sawUsual(job.client);
     const heavy = this.options.heavy;
     if (heavy && !slot.low && !slot.demoted && slot.tid !== undefined) {
       const tid = slot.tid;
@@ -478,7 +478,20 @@ export class WorkerPool<I, O> {
     else this.running.delete(job.client);
     if (this.options.heavy && job.startedAt !== undefined) this.addCost(job.client, this.now() - job.startedAt);
     if (job.low && job.startedAt !== undefined) this.rest(this.now() - job.startedAt);
-    else this.usualAt = this.now();
+    else this.sawUsual(job.client);
+  }
+
+  private sawUsual(client: string | undefined): void {
+    const now = this.now();
+    this.usualAt.set(client, now);
+    if (this.usualAt.size > 1_000) for (const [c, at] of this.usualAt) if (now - at > 1_000) this.usualAt.delete(c);
+  }
+
+  /** Whether a client other than `client` used the usual lane within the last second. */
+  private othersBusy(client: string | undefined): boolean {
+    const now = this.now();
+    for (const [c, at] of this.usualAt) if ((c !== client || c === undefined) && now - at <= 1_000) return true;
+    return false;
   }
 
   /** After a heavy task that ran `ms`: the lane rests so that it uses at most its share of a processor. */
@@ -489,12 +502,13 @@ export class WorkerPool<I, O> {
 
   /**
    * Whether the heavy lane is resting; if so, a timer drains the queue when the rest ends. It rests
-   * only while others use the pool (a task on the usual lane started or ended within the last
-   * second): a costly client alone on the machine takes no one's time and is not held back.
+   * only while others use the pool (another client's task on the usual lane started or ended
+   * within the last second): a costly client alone on the machine takes no one's time and is not
+   * held back, not even by its own earlier checks.
    */
-  private resting(): boolean {
+  private resting(client: string | undefined): boolean {
     const left = this.restUntil - this.now();
-    if (left <= 0 || this.now() - this.usualAt > 1_000) return false;
+    if (left <= 0 || !this.othersBusy(client)) return false;
     if (this.restTimer === undefined && !this.closed) {
       this.restTimer = setTimeout(() => {
         this.restTimer = undefined;
@@ -532,10 +546,14 @@ export class WorkerPool<I, O> {
     for (const low of this.options.heavy ? [false, true] : [false]) {
       while (this.queue.length > 0 && !this.closed) {
         if (!this.queue.some((j) => this.isHeavy(j.client) === low && (low || !this.atCap(j.client)))) break;
-        if (low && this.resting()) break;
         const slot = this.idleSlot(low);
         if (!slot) break;
-        this.start(slot, this.nextJob(low) as Job);
+        const job = this.nextJob(low) as Job;
+        if (low && this.resting(job.client)) {
+          this.queue.unshift(job); // back in front: it goes first when the rest ends
+          break;
+        }
+        this.start(slot, job);
       }
     }
   }
