@@ -1,4 +1,4 @@
-import { multipart } from "./http";
+/** The hostile calendars of issues 12 and 13 that `npm run bench:abuse` sends (bench/abuse.ts). */
 function vcalendar(events: string[]): string {
   return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//FormatFit bench//abuse//EN", ...events, "END:VCALENDAR", ""].join("\r\n");
 }
@@ -24,5 +24,3 @@ export function hostileFiles(): { name: string; body: string | Buffer }[] {
   ];
 }
 
-
-export default () => hostileFiles().map((f) => ({ name: f.name, ...multipart([f], [["preferences", JSON.stringify({ timeZone: "America/New_York" })]]) }));

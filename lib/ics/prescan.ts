@@ -52,6 +52,8 @@ class NeedleCursor {
 
 /** Lower-case names of the properties the glance looks for (it reads upper case only). */
 const LOWER_NAMES = ["rrule", "rdate", "recurrence-id"].map((n) => enc(n));
+/** Where a line holding one of those names in lower or mixed case starts ("\nr", "\nRr", "\nRd", "\nRe"). */
+const MIXED_CASE_STARTS = ["\nr", "\nRr", "\nRd", "\nRe"].map((n) => enc(n));
 
 /**
  * Whether the prescan applies: big enough to matter, one VCALENDAR, and the properties it looks
@@ -63,11 +65,10 @@ export function canPrescan(bytes: Uint8Array): boolean {
   // Line numbers are counted on \n: a file with lone CR line ends goes to the full parser.
   const head = buf.toString("latin1", 0, 65536);
   if (/\r(?!\n)/.test(head.slice(0, -1))) return false;
-  // Lower-case property names are legal; rare, but the glance would miss them: parse fully. One
-  // pass over the file for a line starting with "r" or "R" followed by a lower-case letter.
-  for (const first of [0x72, 0x52]) {
-    for (let at = buf.indexOf(first === 0x72 ? "\nr" : "\nR", 0, "latin1"); at >= 0; at = buf.indexOf(first === 0x72 ? "\nr" : "\nR", at + 2, "latin1")) {
-      if (first === 0x52 && !((buf[at + 2] ?? 0) >= 0x61 && (buf[at + 2] ?? 0) <= 0x7a)) continue;
+  // Lower-case property names are legal; rare, but the glance would miss them: parse fully. Lines
+  // that start with "r", or with "R" and the lower-case second letter of one of the names.
+  for (const needle of MIXED_CASE_STARTS) {
+    for (let at = buf.indexOf(needle); at >= 0; at = buf.indexOf(needle, at + 2)) {
       if (LOWER_NAMES.some((name) => startsWithIgnoringCase(buf, at + 1, name))) return false;
     }
   }
