@@ -153,7 +153,7 @@ interface Slot {
   low: boolean;
   /** The worker's thread id on the system (its first message says), to lower its priority from here. */
   tid?: number;
-  /** Its priority was lowered while a task ran: it cannot be raised again. */
+  /** Its priority was lowered while a task ran (raised again afterwards where the system allows). */
   demoted?: boolean;
   job: Job | undefined;
   /** Set once the pool has given up on this worker (terminated, crashed, or exited). */
@@ -293,7 +293,7 @@ export class WorkerPool<I, O> {
     return mine >= 3 * others;
   }
 
-  /** Every client's recent cost together, and how many clients have one (recomputed at most once a second). */
+  /** Every client's recent cost together, and how many clients have one (kept for a second, or until a cost is added). */
   private costSummary(): { total: number; clients: number } {
     const now = this.now();
     if (this.summary && now - this.summary.at < 1_000) return this.summary;
@@ -546,11 +546,10 @@ export class WorkerPool<I, O> {
     for (const low of this.options.heavy ? [false, true] : [false]) {
       while (this.queue.length > 0 && !this.closed) {
         if (!this.queue.some((j) => this.isHeavy(j.client) === low && (low || !this.atCap(j.client)))) break;
-        const slot = this.idleSlot(low);
-        if (!slot) break;
         const job = this.nextJob(low) as Job;
-        if (low && this.resting(job.client)) {
-          this.queue.unshift(job); // back in front: it goes first when the rest ends
+        const slot = low && this.resting(job.client) ? undefined : this.idleSlot(low);
+        if (!slot) {
+          this.queue.unshift(job); // back in front: it goes first when a worker or the rest frees up
           break;
         }
         this.start(slot, job);
