@@ -36,6 +36,9 @@ export class ByteSink {
   private readonly spare: Buffer[] = [];
   private readonly encoded = new Map<string, Buffer>();
   private readonly days = new Map<number, Buffer>();
+  /** The day {@link iso} wrote last, and its date's bytes. */
+  private lastDay = NaN;
+  private lastDate: Buffer = ByteSink.EMPTY;
 
   constructor(private readonly chunkSize = BYTE_CHUNK) {}
 
@@ -84,17 +87,18 @@ export class ByteSink {
     const day = Math.floor(ms / DAY);
     const second = (ms - day * DAY) / 1000;
     if (!Number.isInteger(second)) return this.text(isoUtc(ms));
-    let date = this.days.get(day);
-    if (date === undefined) {
-      if (this.days.size >= MAX_KEPT) this.days.clear();
-      const text = isoUtc(day * DAY);
-      date = Buffer.from(text.slice(0, text.indexOf("T") + 1), "latin1");
-      this.days.set(day, date);
+    // Sorted occurrences mostly start and end on the day the one before did.
+    let date = this.lastDate;
+    if (day !== this.lastDay) {
+      date = this.days.get(day) ?? this.rememberDay(day);
+      this.lastDay = day;
+      this.lastDate = date;
     }
-    this.bytes(date);
-    this.room(9);
+    const n = date.length;
+    if (this.pos + n + 9 > this.buf.length || this.lent.length > 0) this.room(n + 9);
     const b = this.buf;
-    let p = this.pos;
+    b.set(date, this.pos);
+    let p = this.pos + n;
     const h = Math.floor(second / 3600);
     const m = Math.floor(second / 60) % 60;
     const s = second % 60;
@@ -108,6 +112,15 @@ export class ByteSink {
     b[p++] = 48 + (s % 10);
     b[p++] = 90; // Z
     this.pos = p;
+  }
+
+  /** The bytes of a day's date and the `T` after it (`2027-01-12T`), kept for the next time. */
+  private rememberDay(day: number): Buffer {
+    if (this.days.size >= MAX_KEPT) this.days.clear();
+    const text = isoUtc(day * DAY);
+    const date = Buffer.from(text.slice(0, text.indexOf("T") + 1), "latin1");
+    this.days.set(day, date);
+    return date;
   }
 
   /** Whether whole chunks are waiting to be taken. */

@@ -27,14 +27,14 @@ export const JSON_CHUNK_CHARS = 64 * 1024;
  */
 export class JsonList<T> {
   constructor(
-    private readonly items: readonly T[],
+    private readonly items: ArrayLike<T>,
     private readonly map: (item: T) => unknown,
     private readonly print?: (item: T, sink: ByteSink, indent: string) => void,
   ) {}
 
   /** The mapped elements, one at a time. */
   *elements(): Generator<unknown> {
-    for (const item of this.items) yield this.map(item);
+    for (let k = 0; k < this.items.length; k++) yield this.map(this.items[k] as T);
   }
 
   /** Whether the list prints its elements itself ({@link printElement}). */
@@ -52,7 +52,7 @@ export class JsonList<T> {
   }
 
   toJSON(): unknown[] {
-    return this.items.map(this.map);
+    return Array.from(this.items, (item) => this.map(item));
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { importIcs } from "../ics/import";
 import type { CalendarEvent, ImportIssue } from "../calendar";
-import { expandEvents, type Occurrence } from "../recurrence/expand";
+import { expandEventsToColumns, type Occurrence, type OccurrenceColumns } from "../recurrence/expand";
 import { formatWallTime } from "../time/format";
 import { isoUtc, parseInstant, InstantParseError } from "../time/parse";
 import { ianaZone } from "../time/zone";
@@ -175,7 +175,8 @@ function expandCommand(argv: readonly string[], ctx: CommandContext): CommandRes
   const to = parseInstant(toText, tz);
   if (!(to > from)) throw new InputError(`--to (${toText}) must be after --from (${fromText}).`);
   const { events, warnings } = loadCalendars(args.positional, ctx.io, { from, to });
-  const expansion = expandEvents(events, { from, to }, { viewerZone: tz });
+  const expansion = expandEventsToColumns(events, { from, to }, { viewerZone: tz });
+  const { columns, order } = expansion;
   const allWarnings = [...warnings.map((w) => ({ ...w })), ...expansion.warnings];
   const warningsJson = allWarnings.map((w) => ({
     message: "file" in w && args.positional.length > 1 ? `${(w as { file: string }).file}: ${w.message}` : w.message,
@@ -187,13 +188,13 @@ function expandCommand(argv: readonly string[], ctx: CommandContext): CommandRes
     // Hundreds of thousands of occurrences on a big calendar: each is printed as it comes, never
     // all held as objects or as one string.
     const body = {
-      occurrences: new JsonList(expansion.occurrences, occurrenceJson, occurrencePrinter()),
+      occurrences: new JsonList(order, (k) => occurrenceJson(columns.occurrence(k)), occurrencePrinter(columns)),
       warnings: warningsJson,
     };
     const jsonStderr = allWarnings.length > 0 ? `formatfit expand: ${plural(allWarnings.length, "warning")} (listed in the JSON)\n` : "";
     return { code: 0, stdout: jsonAnswer(body), stderr: jsonStderr };
   }
-  return { code: 0, stdout: occurrenceTable(expansion.occurrences, tz), stderr };
+  return { code: 0, stdout: occurrenceTable(Array.from(order, (k) => columns.occurrence(k)), tz), stderr };
 }
 
 /** One occurrence in `expand --json`: the contract's keys, in its order. */
@@ -201,37 +202,48 @@ export function occurrenceJson(o: Occurrence) {
   return { uid: o.uid, start: isoUtc(o.start), end: isoUtc(o.end), allDay: o.allDay, transparent: o.transparent, summary: o.summary ?? "" };
 }
 
+/** An event's text longer than this is encoded at each of its occurrences, not kept. */
+const MAX_KEPT_TEXT = 4096;
+
 /**
- * Writes `JSON.stringify(occurrenceJson(o), null, 2)`, its inner lines at `indent`, as bytes: the
- * fixed parts encoded once per indent, the UIDs, summaries and dates once each (lib/cli/bytes.ts).
+ * Writes occurrence `k` of `columns` as `JSON.stringify(occurrenceJson(columns.occurrence(k)), null, 2)`,
+ * its inner lines at `indent`, in UTF-8 bytes. All but the two times is the event's: encoded once
+ * per event (and indent) and then copied, so an occurrence costs three copies and two times
+ * (lib/cli/bytes.ts).
  */
-export function occurrencePrinter(): (o: Occurrence, sink: ByteSink, indent: string) => void {
+export function occurrencePrinter(columns: OccurrenceColumns): (k: number, sink: ByteSink, indent: string) => void {
   let at: string | undefined;
-  let open = Buffer.alloc(0);
-  let startKey = open;
-  let endKey = open;
-  let close = open;
-  /** `",\n  "allDay": …,\n  "transparent": …,\n  "summary": ` for each of the four flag pairs. */
-  let flags: Buffer[] = [];
-  return (o, sink, indent) => {
+  let i = "";
+  let endKey = Buffer.alloc(0);
+  /** Per event index: `{`, the uid and the start's key up to its value's opening quote … */
+  let heads: (Buffer | undefined)[] = [];
+  /** … and from the end's closing quote to `}`. */
+  let tails: Buffer[] = [];
+  return (k, sink, indent) => {
     if (indent !== at) {
-      const i = `\n${indent}  `;
-      open = Buffer.from(`{${i}"uid": `, "utf8");
-      startKey = Buffer.from(`,${i}"start": "`, "utf8");
+      i = `\n${indent}  `;
       endKey = Buffer.from(`",${i}"end": "`, "utf8");
-      close = Buffer.from(`\n${indent}}`, "utf8");
-      flags = [false, true].flatMap((allDay) => [false, true].map((transparent) => Buffer.from(`",${i}"allDay": ${allDay},${i}"transparent": ${transparent},${i}"summary": `, "utf8")));
+      heads = [];
+      tails = [];
       at = indent;
     }
-    sink.bytes(open);
-    sink.json(o.uid);
-    sink.bytes(startKey);
-    sink.iso(o.start);
+    const e = columns.eventIndex(k);
+    let head = heads[e];
+    let tail = tails[e] as Buffer;
+    if (head === undefined) {
+      const ev = columns.events[e] as CalendarEvent;
+      head = Buffer.from(`{${i}"uid": ${JSON.stringify(ev.uid)},${i}"start": "`, "utf8");
+      tail = Buffer.from(`",${i}"allDay": ${ev.start.kind === "date"},${i}"transparent": ${ev.transparent},${i}"summary": ${JSON.stringify(ev.summary ?? "")}\n${indent}}`, "utf8");
+      if (head.length + tail.length <= MAX_KEPT_TEXT) {
+        heads[e] = head;
+        tails[e] = tail;
+      }
+    }
+    sink.bytes(head);
+    sink.iso(columns.start(k));
     sink.bytes(endKey);
-    sink.iso(o.end);
-    sink.bytes(flags[(o.allDay ? 2 : 0) + (o.transparent ? 1 : 0)] as Buffer);
-    sink.json(o.summary ?? "");
-    sink.bytes(close);
+    sink.iso(columns.end(k));
+    sink.bytes(tail);
   };
 }
 

@@ -11,7 +11,7 @@ import type { ExpansionBudget } from "./budget";
 import { seriesInstances, type InstanceBudget, type InstanceList, type SeriesShape } from "./instances";
 import { lengthOf, nominalLength, type Length } from "./length";
 import { covers, findInstance, InstanceKeySet, overridesWithId } from "./overrides";
-import type { Occurrence } from "./types";
+import type { OccurrenceColumns } from "./columns";
 import { instantOf, wallIn, wallOf, wallZone } from "./values";
 
 /** What expanding one event needs: the viewer, the window, the budget and where warnings go. */
@@ -39,28 +39,6 @@ function overlaps(start: number, end: number, w: Window): boolean {
   return start === end ? start >= w.from && start < w.to : end > w.from && start < w.to;
 }
 
-/**
- * Every occurrence has the same keys in the same order, the optional ones `undefined` when absent
- * (JSON leaves them out as before): one object shape, so the code that reads hundreds of
- * thousands of them (sorting, busy time, printing) stays on V8's fast, monomorphic path. Built
- * with some keys only when present, they came in up to 16 shapes and every read of them slowed.
- */
-function occurrence(ev: CalendarEvent, start: number, end: number, recurrenceId: number | undefined): Occurrence {
-  const o = {
-    uid: ev.uid,
-    start,
-    end,
-    allDay: ev.start.kind === "date",
-    transparent: ev.transparent,
-    summary: ev.summary,
-    status: ev.status,
-    busyStatus: ev.busyStatus,
-    recurrenceId,
-    event: ev,
-  };
-  return o as Occurrence;
-}
-
 /** An event's one occurrence `[start, end)`, reading its length quietly or into `warn`. */
 function singleSpan(ev: CalendarEvent, viewer: ZoneRules, warn: (i: ImportIssue) => void): { start: number; end: number } {
   const zone = wallZone(ev.start, viewer);
@@ -72,7 +50,7 @@ function singleSpan(ev: CalendarEvent, viewer: ZoneRules, warn: (i: ImportIssue)
  * A single event, or an override standing on its own (`recurrenceId` is the instant of the
  * instance it replaces).
  */
-export function expandSingle(ev: CalendarEvent, ctx: ExpandContext, out: Occurrence[], recurrenceId?: number): Outcome {
+export function expandSingle(ev: CalendarEvent, ctx: ExpandContext, out: OccurrenceColumns, recurrenceId?: number): Outcome {
   const source = sourceOf(ev);
   ctx.budget.spendSteps(source, 1);
   if (isCancelled(ev)) return "done";
@@ -80,7 +58,7 @@ export function expandSingle(ev: CalendarEvent, ctx: ExpandContext, out: Occurre
   if (!overlaps(start, end, ctx.window)) return "done";
   if (ctx.budget.occurrencesLeft(source) <= 0) return "cut";
   ctx.budget.spendOccurrences(source, 1);
-  out.push(occurrence(ev, start, end, recurrenceId ?? (ev.recurrenceId ? instantOf(ev.recurrenceId, ctx.viewer) : undefined)));
+  out.add(ev, start, end, recurrenceId ?? (ev.recurrenceId ? instantOf(ev.recurrenceId, ctx.viewer) : undefined));
   return "done";
 }
 
@@ -166,7 +144,7 @@ function futures(shape: SeriesShape, matched: readonly Matched[], ctx: ExpandCon
 }
 
 /** The instances that remain (not excluded, not replaced), reshaped by THISANDFUTURE overrides. */
-function emitInstances(shape: SeriesShape, list: InstanceList, exdates: InstanceKeySet, matched: readonly Matched[], ctx: ExpandContext, out: Occurrence[]): Outcome {
+function emitInstances(shape: SeriesShape, list: InstanceList, exdates: InstanceKeySet, matched: readonly Matched[], ctx: ExpandContext, out: OccurrenceColumns): Outcome {
   const { master, zone, viewer, len } = shape;
   const source = sourceOf(master);
   const replaced = new Set<number>();
@@ -200,7 +178,7 @@ function emitInstances(shape: SeriesShape, list: InstanceList, exdates: Instance
       outcome = "cut";
       break;
     }
-    out.push(occurrence(ev, s, e, utc));
+    out.add(ev, s, e, utc);
     pushed++;
   }
   ctx.budget.spendOccurrences(source, pushed);
@@ -229,7 +207,7 @@ class SeriesBudget implements InstanceBudget {
  * A recurring series (or a single event with overrides): its remaining instances in the window
  * and its overrides.
  */
-export function expandSeries(master: CalendarEvent, overrides: readonly CalendarEvent[], ctx: ExpandContext, out: Occurrence[]): Outcome {
+export function expandSeries(master: CalendarEvent, overrides: readonly CalendarEvent[], ctx: ExpandContext, out: OccurrenceColumns): Outcome {
   const viewer = ctx.viewer;
   const zone = wallZone(master.start, viewer);
   const source = sourceOf(master);

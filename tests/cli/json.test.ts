@@ -9,7 +9,8 @@ import { describe, expect, it } from "vitest";
 import { ByteSink } from "@/lib/cli/bytes";
 import { JsonList, prettyJsonChunks, type Chunk } from "@/lib/cli/json";
 import { occurrenceJson, occurrencePrinter } from "@/lib/cli/run";
-import type { Occurrence } from "@/lib/recurrence/expand";
+import type { CalendarEvent } from "@/lib/calendar";
+import { OccurrenceColumns } from "@/lib/recurrence/expand";
 import { isoUtc } from "@/lib/time/parse";
 
 /** A chunk's text; a byte chunk must be whole UTF-8 on its own (fatal decoding). */
@@ -155,17 +156,35 @@ describe("expand's printing", () => {
     expect(buffers.size).toBeLessThan(12);
   });
 
-  it("the occurrence printer writes JSON.stringify of the contract's object, for any uid and summary", () => {
-    const text = fc.oneof(fc.string({ unit: "binary", maxLength: 30 }), fc.string({ unit: fc.constantFrom("\"", "\\", "\n", "\t", "\u0000", "\u001f", "\u2028", "\ud800", "\udc00", "é", "😀"), maxLength: 10 }));
+  it("the occurrence printer writes JSON.stringify of the contract's object, for any uid and summary, event after event", () => {
+    const text = fc.oneof(
+      fc.string({ unit: "binary", maxLength: 30 }),
+      fc.string({ unit: fc.constantFrom("\"", "\\", "\n", "\t", "\u0000", "\u001f", "\u2028", "\ud800", "\udc00", "é", "😀"), maxLength: 10 }),
+      // Longer than the printer keeps: encoded at each occurrence.
+      fc.constantFrom("x".repeat(5000), `"${"\u0001".repeat(1000)}"`),
+    );
+    const eventArb = fc.record({ uid: text, summary: fc.option(text, { nil: undefined }), allDay: fc.boolean(), transparent: fc.boolean() });
+    const occurrenceArb = fc.record({ event: fc.nat(), start: instant, end: instant });
     fc.assert(
-      fc.property(text, instant, instant, fc.boolean(), fc.boolean(), fc.option(text, { nil: undefined }), fc.constantFrom("", "    ", "\t"), (uid, start, end, allDay, transparent, summary, indent) => {
-        const o = { uid, start, end, allDay, transparent, ...(summary === undefined ? {} : { summary }) } as unknown as Occurrence;
-        const expected = JSON.stringify({ uid, start: isoUtc(start), end: isoUtc(end), allDay, transparent, summary: summary ?? "" }, null, 2).replaceAll("\n", `\n${indent}`);
-        const sink = new ByteSink(128);
-        const printer = occurrencePrinter();
-        printer(o, sink, indent);
-        expect(sinkText(sink)).toBe(expected);
-        expect(JSON.stringify(occurrenceJson(o), null, 2).replaceAll("\n", `\n${indent}`)).toBe(expected);
+      fc.property(fc.array(eventArb, { minLength: 1, maxLength: 4 }), fc.array(occurrenceArb, { minLength: 1, maxLength: 12 }), fc.array(fc.constantFrom("", "    ", "\t"), { minLength: 1, maxLength: 3 }), (events, occurrences, indents) => {
+        const evs = events.map((e) => ({ uid: e.uid, summary: e.summary, transparent: e.transparent, start: { kind: e.allDay ? "date" : "utc" } }) as unknown as CalendarEvent);
+        const columns = new OccurrenceColumns();
+        for (const o of occurrences) columns.add(evs[o.event % evs.length] as CalendarEvent, o.start, o.end, undefined);
+        const printer = occurrencePrinter(columns);
+        // One printer, every occurrence twice, the indent changing between rounds.
+        for (const indent of indents) {
+          for (let k = 0; k < columns.length; k++) {
+            const o = occurrences[k] as (typeof occurrences)[number];
+            const e = events[o.event % events.length] as (typeof events)[number];
+            const expected = JSON.stringify({ uid: e.uid, start: isoUtc(o.start), end: isoUtc(o.end), allDay: e.allDay, transparent: e.transparent, summary: e.summary ?? "" }, null, 2).replaceAll("\n", `\n${indent}`);
+            for (let twice = 0; twice < 2; twice++) {
+              const sink = new ByteSink(128);
+              printer(k, sink, indent);
+              expect(sinkText(sink)).toBe(expected);
+            }
+            expect(JSON.stringify(occurrenceJson(columns.occurrence(k)), null, 2).replaceAll("\n", `\n${indent}`)).toBe(expected);
+          }
+        }
       }),
       { numRuns: 500 },
     );
