@@ -18,6 +18,8 @@ export interface Component {
   readonly children: Component[];
   /** The raw text of its own first property line whose name is `name`, without parsing the rest. */
   rawValueLine(name: string): { text: string; line: number } | undefined;
+  /** The raw text of each of its own property lines whose name is `name`. */
+  rawValueLines(name: string): { text: string; line: number }[];
   /** Whether it has a property with this name (looked up on the raw lines). */
   has(name: string): boolean;
 }
@@ -62,20 +64,38 @@ class LazyComponent implements Component {
   }
 
   rawValueLine(name: string): { text: string; line: number } | undefined {
-    const n = name.length;
     for (const i of this.own) {
       const t = this.store.texts[i] as string;
-      if (t.length > n && startsWithName(t, name)) {
-        const c = t.charCodeAt(n);
-        if (c === 58 || c === 59) return { text: t, line: this.store.lines[i] as number };
-      }
+      if (namesProperty(t, name)) return { text: t, line: this.store.lines[i] as number };
     }
     return undefined;
+  }
+
+  rawValueLines(name: string): { text: string; line: number }[] {
+    const found: { text: string; line: number }[] = [];
+    for (const i of this.own) {
+      const t = this.store.texts[i] as string;
+      if (namesProperty(t, name)) found.push({ text: t, line: this.store.lines[i] as number });
+    }
+    return found;
   }
 
   has(name: string): boolean {
     return this.rawValueLine(name) !== undefined;
   }
+}
+
+/**
+ * Whether a content line is property `name` (upper case) as parseProperty reads it: the name in
+ * any case, then ":" or ";", blank space before them allowed (the parser trims it from a name).
+ */
+function namesProperty(t: string, name: string): boolean {
+  const n = name.length;
+  if (t.length <= n || !startsWithName(t, name)) return false;
+  let k = n;
+  let c = t.charCodeAt(k);
+  while (c === 32 || c === 9) c = t.charCodeAt(++k);
+  return c === 58 || c === 59;
 }
 
 /** Case-insensitive "does `text` start with the (upper-case) property name `name`". */

@@ -340,8 +340,8 @@ function quietReader(zones: ZoneResolver): DateReader {
  * anything is unusual (the caller then parses it fully and reports what is wrong).
  */
 export function glanceSingleEvent(comp: Component, zones: ZoneResolver): { start: number; end: number } | undefined {
-  const rrule = comp.rawValueLine("RRULE");
-  if (rrule && rrule.text.slice(rrule.text.indexOf(":") + 1).trim() !== "") return undefined;
+  // Any RRULE with a value (an empty one is ignored, and another may follow).
+  for (const rrule of comp.rawValueLines("RRULE")) if (rrule.text.slice(rrule.text.indexOf(":") + 1).trim() !== "") return undefined;
   if (comp.has("RDATE") || comp.has("RECURRENCE-ID")) return undefined;
   const ds = comp.rawValueLine("DTSTART");
   if (!ds) return undefined;

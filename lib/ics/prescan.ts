@@ -50,10 +50,22 @@ class NeedleCursor {
   }
 }
 
-/** Lower-case names of the properties the glance looks for (it reads upper case only). */
-const LOWER_NAMES = ["rrule", "rdate", "recurrence-id"].map((n) => enc(n));
-/** Where a line holding one of those names in lower or mixed case starts ("\nr", "\nRr", "\nRd", "\nRe"). */
-const MIXED_CASE_STARTS = ["\nr", "\nRr", "\nRd", "\nRe"].map((n) => enc(n));
+/** The names that make an event recur, in lower case (compared in any case). */
+const RECURRING_NAMES = ["rrule", "rdate", "recurrence-id"].map((n) => enc(n));
+/** Lines that start with "r": the glance finds only lines that start with "R" (then in any case). */
+const NL_LOWER_R = enc("\nr");
+const NL_R = enc("\nR");
+
+/** Which of {@link RECURRING_NAMES} the line starting at `at` (after its \n) names, in any case, or -1. */
+function recurringName(buf: Buffer, at: number): number {
+  for (let k = 0; k < RECURRING_NAMES.length; k++) {
+    const name = RECURRING_NAMES[k] as Buffer;
+    const after = buf[at + name.length];
+    // Then ":" or ";" (or blank space, which the parser trims from a name).
+    if ((after === 0x3a || after === 0x3b || after === 0x20 || after === 0x09) && startsWithIgnoringCase(buf, at, name)) return k;
+  }
+  return -1;
+}
 
 /**
  * Whether the prescan applies: big enough to matter, one VCALENDAR, and the properties it looks
@@ -65,13 +77,9 @@ export function canPrescan(bytes: Uint8Array): boolean {
   // Line numbers are counted on \n: a file with lone CR line ends goes to the full parser.
   const head = buf.toString("latin1", 0, 65536);
   if (/\r(?!\n)/.test(head.slice(0, -1))) return false;
-  // Lower-case property names are legal; rare, but the glance would miss them: parse fully. Lines
-  // that start with "r", or with "R" and the lower-case second letter of one of the names.
-  for (const needle of MIXED_CASE_STARTS) {
-    for (let at = buf.indexOf(needle); at >= 0; at = buf.indexOf(needle, at + 2)) {
-      if (LOWER_NAMES.some((name) => startsWithIgnoringCase(buf, at + 1, name))) return false;
-    }
-  }
+  // Lower-case property names are legal; rare, but the glance finds only lines that start with
+  // "R": a file with a line "rrule:…" (or rdate, recurrence-id, in any case) is parsed fully.
+  for (let at = buf.indexOf(NL_LOWER_R); at >= 0; at = buf.indexOf(NL_LOWER_R, at + 2)) if (recurringName(buf, at + 1) >= 0) return false;
   // One VCALENDAR only: kept events then belong to it (several go to the full parser).
   const first = buf.indexOf("BEGIN:VCALENDAR", 0, "latin1");
   if (first < 0 || buf.indexOf("BEGIN:VCALENDAR", first + 1, "latin1") >= 0) return false;
@@ -94,37 +102,37 @@ function utf8Text(buf: Buffer, start: number, end: number): string | undefined {
   return text;
 }
 
-interface Range {
-  readonly start: number;
-  readonly end: number;
+/**
+ * The well-formed VEVENT blocks, in file order: block k is `[starts[k], ends[k])`, from the start
+ * of its BEGIN line to the end of its END line.
+ */
+interface Blocks {
+  readonly starts: number[];
+  readonly ends: number[];
 }
 
-interface Segment extends Range {
-  readonly kind: "skeleton" | "event";
-}
-
-/** VEVENT block ranges [start of BEGIN line, end of END line); well-formed ones only. */
-function eventBlocks(buf: Buffer): Range[] {
-  const blocks: Range[] = [];
-  let from = 0;
-  for (;;) {
-    const b = buf.indexOf(NL_BEGIN_VEVENT, from);
-    if (b < 0) break;
+function eventBlocks(buf: Buffer): Blocks {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let b = buf.indexOf(NL_BEGIN_VEVENT, 0);
+  while (b >= 0) {
     const start = b + 1;
     const e = buf.indexOf(NL_END_VEVENT, start);
     if (e < 0) break;
+    // The next BEGIN: inside this block (an unclosed VEVENT) or the next block's.
     const nextBegin = buf.indexOf(NL_BEGIN_VEVENT, start);
-    let lineEnd = buf.indexOf(0x0a, e + 1);
-    lineEnd = lineEnd < 0 ? buf.length : lineEnd + 1;
     if (nextBegin >= 0 && nextBegin < e) {
       // A VEVENT without its END before the next one: leave this stretch to the full parser.
-      from = nextBegin;
+      b = nextBegin;
       continue;
     }
-    blocks.push({ start, end: lineEnd });
-    from = lineEnd - 1;
+    const lineEnd = buf.indexOf(0x0a, e + 1);
+    starts.push(start);
+    ends.push(lineEnd < 0 ? buf.length : lineEnd + 1);
+    // A "\nBEGIN:VEVENT" after the END line's \n cannot start inside that line: nextBegin is the next one.
+    b = nextBegin;
   }
-  return blocks;
+  return { starts, ends };
 }
 
 /**
@@ -150,45 +158,41 @@ export function countNewlines(buf: Uint8Array, from: number, to: number): number
   return n;
 }
 
-/** The 1-based line number at each block boundary. */
-function boundaryLines(buf: Buffer, blocks: readonly Range[]): Map<number, number> {
-  const lineAt = new Map<number, number>();
+/** The 1-based line each block starts on, and the line just after each ends. */
+function blockLines(buf: Buffer, blocks: Blocks): { startLines: number[]; endLines: number[] } {
+  const startLines: number[] = [];
+  const endLines: number[] = [];
   let pos = 0;
   let line = 1;
-  for (const bl of blocks) {
-    for (const m of [bl.start, bl.end]) {
-      line += countNewlines(buf, pos, m);
-      pos = m;
-      lineAt.set(m, line);
-    }
+  for (let k = 0; k < blocks.starts.length; k++) {
+    const start = blocks.starts[k] as number;
+    const end = blocks.ends[k] as number;
+    line += countNewlines(buf, pos, start);
+    startLines.push(line);
+    line += countNewlines(buf, start, end);
+    endLines.push(line);
+    pos = end;
   }
-  return lineAt;
+  return { startLines, endLines };
 }
 
-/** The file as alternating skeleton stretches and VEVENT blocks. */
-function segmentsOf(buf: Buffer, blocks: readonly Range[]): Segment[] {
-  const segments: Segment[] = [];
-  let cursor = 0;
-  for (const bl of blocks) {
-    if (bl.start > cursor) segments.push({ start: cursor, end: bl.start, kind: "skeleton" });
-    segments.push({ start: bl.start, end: bl.end, kind: "event" });
-    cursor = bl.end;
-  }
-  if (cursor < buf.length) segments.push({ start: cursor, end: buf.length, kind: "skeleton" });
-  return segments;
-}
-
-/** Everything outside VEVENT blocks, unfolded, with its own line numbers; undefined if it is not UTF-8. */
-function skeletonOf(buf: Buffer, segments: readonly Segment[], firstLine: (seg: Segment) => number): LineStore | undefined {
+/**
+ * Everything outside VEVENT blocks, unfolded, with its own line numbers; undefined if it is not
+ * UTF-8. The stretches are those before each block and after the last.
+ */
+function skeletonOf(buf: Buffer, blocks: Blocks, endLines: readonly number[]): LineStore | undefined {
   const skeleton: LineStore = { texts: [], lines: [] };
-  for (const seg of segments) {
-    if (seg.kind !== "skeleton") continue;
-    const text = utf8Text(buf, seg.start, seg.end);
+  const n = blocks.starts.length;
+  for (let k = 0; k <= n; k++) {
+    const from = k === 0 ? 0 : (blocks.ends[k - 1] as number);
+    const to = k === n ? buf.length : (blocks.starts[k] as number);
+    if (to <= from) continue;
+    const text = utf8Text(buf, from, to);
     if (text === undefined) return undefined;
-    const st = unfoldToStore(text, firstLine(seg) - 1);
-    for (let k = 0; k < st.texts.length; k++) {
-      skeleton.texts.push(st.texts[k] as string);
-      skeleton.lines.push(st.lines[k] as number);
+    const st = unfoldToStore(text, (k === 0 ? 1 : (endLines[k - 1] as number)) - 1);
+    for (let j = 0; j < st.texts.length; j++) {
+      skeleton.texts.push(st.texts[j] as string);
+      skeleton.lines.push(st.lines[j] as number);
     }
   }
   return skeleton;
@@ -198,13 +202,12 @@ function skeletonOf(buf: Buffer, segments: readonly Segment[], firstLine: (seg: 
 class Glance {
   readonly cursors;
   constructor(
-    private readonly buf: Buffer,
+    readonly buf: Buffer,
     private readonly zones: ZoneResolver,
   ) {
     this.cursors = {
-      rrule: new NeedleCursor(buf, enc("\nRRULE")),
-      rdate: new NeedleCursor(buf, enc("\nRDATE")),
-      rid: new NeedleCursor(buf, enc("\nRECURRENCE-ID")),
+      // RRULE, RDATE and RECURRENCE-ID, and every other line that starts with R.
+      r: new NeedleCursor(buf, NL_R),
       dtstart: new NeedleCursor(buf, enc("\nDTSTART")),
       dtend: new NeedleCursor(buf, enc("\nDTEND")),
       duration: new NeedleCursor(buf, enc("\nDURATION")),
@@ -262,23 +265,36 @@ class Glance {
   }
 }
 
-/** The approximate span of a single event's block, or "keep" when it may recur or is unusual. */
-function blockSpan(g: Glance, seg: Segment, window: Window, margin: number): { start: number; end: number } | "keep" {
-  const inBlock = (p: number) => p >= 0 && p < seg.end;
-  const s = seg.start; // just after the \n before BEGIN:VEVENT
-  const rr = g.cursors.rrule.at(s);
-  if (inBlock(rr)) {
-    const text = g.lineOf(rr + 1);
-    if (text.slice(text.indexOf(":") + 1).trim() !== "") return "keep";
+/** Whether the block `[s, end)` has a (non-empty) RRULE, an RDATE or a RECURRENCE-ID line, the name in any case. */
+function mayRecur(g: Glance, s: number, end: number): boolean {
+  for (let r = g.cursors.r.at(s); r >= 0 && r < end; r = g.cursors.r.at(r + 1)) {
+    const which = recurringName(g.buf, r + 1);
+    if (which > 0) return true;
+    if (which === 0) {
+      const text = g.lineOf(r + 1);
+      if (text.slice(text.indexOf(":") + 1).trim() !== "") return true;
+    }
   }
-  if (inBlock(g.cursors.rdate.at(s)) || inBlock(g.cursors.rid.at(s))) return "keep";
+  return false;
+}
+
+/** Whether the block `[s, end)` has a DTEND or DURATION line the exact-case search missed ("DTEnd"). */
+function endInOtherCase(buf: Buffer, s: number, end: number): boolean {
+  return /\n(dtend|duration)[;:]/i.test(buf.toString("latin1", s - 1, end));
+}
+
+/** The approximate span of the single event in block `[s, end)`, or "keep" when it may recur or is unusual. */
+function blockSpan(g: Glance, s: number, end: number, window: Window, margin: number): { start: number; end: number } | "keep" {
+  const inBlock = (p: number) => p >= 0 && p < end;
+  // s is just after the \n before BEGIN:VEVENT.
+  if (mayRecur(g, s, end)) return "keep";
   const dsPos = g.cursors.dtstart.at(s);
   if (!inBlock(dsPos)) return "keep";
   const dePos = g.cursors.dtend.at(s);
   const duPos = g.cursors.duration.at(s);
   // Fastest glance: the dates' digits alone, when they put the event days from the window.
   const quickStart = g.quickDay(dsPos + 1);
-  const quickEnd = inBlock(dePos) ? g.quickDay(dePos + 1) : inBlock(duPos) ? undefined : quickStart;
+  const quickEnd = inBlock(dePos) ? g.quickDay(dePos + 1) : inBlock(duPos) || endInOtherCase(g.buf, s, end) ? undefined : quickStart;
   if (quickStart !== undefined && quickEnd !== undefined && (quickStart > window.to + margin + DAY || quickEnd + 2 * DAY < window.from - margin)) {
     return { start: quickStart, end: quickEnd };
   }
@@ -286,10 +302,10 @@ function blockSpan(g: Glance, seg: Segment, window: Window, margin: number): { s
   if (!start) return "keep";
   const st = approxInstant(start);
   if (inBlock(dePos)) {
-    const end = g.value(dePos + 1, "DTEND");
-    return end ? { start: st, end: Math.max(st, approxInstant(end)) } : "keep";
+    const dtend = g.value(dePos + 1, "DTEND");
+    return dtend ? { start: st, end: Math.max(st, approxInstant(dtend)) } : "keep";
   }
-  if (!inBlock(duPos)) return { start: st, end: start.kind === "date" ? st + DAY : st };
+  if (!inBlock(duPos)) return endInOtherCase(g.buf, s, end) ? "keep" : { start: st, end: start.kind === "date" ? st + DAY : st };
   // A nested VALARM may hold its own DURATION: then it is not the event's; parse fully.
   if (inBlock(g.cursors.nested.at(s + 1))) return "keep";
   const prop = parseProperty({ text: g.lineOf(duPos + 1), line: 0 });
@@ -310,27 +326,26 @@ export function prescan(bytes: Uint8Array, window: Window, margin: number, makeZ
   let buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
   const blocks = eventBlocks(buf);
-  const lineAt = boundaryLines(buf, blocks);
-  const segments = segmentsOf(buf, blocks);
-  const firstLine = (seg: Segment) => (seg.start === 0 ? 1 : (lineAt.get(seg.start) ?? 1));
-  const skeleton = skeletonOf(buf, segments, firstLine);
+  const { startLines, endLines } = blockLines(buf, blocks);
+  const skeleton = skeletonOf(buf, blocks, endLines);
   if (!skeleton) return undefined;
   const glance = new Glance(buf, makeZones(findComponents(buildComponents(skeleton).roots, "VTIMEZONE")));
   const skippedStarts: number[] = [];
   const kept: { text: string; firstLine: number }[] = [];
-  for (const seg of segments) {
-    if (seg.kind !== "event") continue;
+  for (let k = 0; k < blocks.starts.length; k++) {
+    const start = blocks.starts[k] as number;
+    const end = blocks.ends[k] as number;
     let span: ReturnType<typeof blockSpan>;
     try {
-      span = blockSpan(glance, seg, window, margin);
+      span = blockSpan(glance, start, end, window, margin);
     } catch {
       span = "keep";
     }
     if (span !== "keep" && (span.start >= window.to + margin || span.end <= window.from - margin)) skippedStarts.push(span.start);
     else {
-      const text = utf8Text(buf, seg.start, seg.end);
+      const text = utf8Text(buf, start, end);
       if (text === undefined) return undefined;
-      kept.push({ text, firstLine: firstLine(seg) });
+      kept.push({ text, firstLine: startLines[k] as number });
     }
   }
   return { skeleton, kept, skippedStarts };

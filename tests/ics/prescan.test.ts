@@ -71,8 +71,33 @@ describe("prescan and the file's encoding and case", () => {
     expect(r.calendar.events.map((e) => e.uid)).toEqual(plain.calendar.events.map((e) => e.uid));
   });
 
+  it("keeps events whose recurrence or end is written in mixed case, or follows other R lines", () => {
+    // Each starts in 2019, far from the window, and reaches into it only by what the glance must read.
+    const events = [
+      "UID:mixed-rdate\r\nDTSTART:20190910T090000Z\r\nDTEND:20190910T100000Z\r\nRDate:20260910T090000Z",
+      "UID:mixed-rrule\r\nDTSTART:20190910T090000Z\r\nDTEND:20190910T100000Z\r\nRRule:FREQ=YEARLY",
+      "UID:mixed-dtend\r\nDTSTART:20190910T090000Z\r\nDTEnd:20260910T100000Z",
+      "UID:mixed-duration\r\nDTSTART:20190910T090000Z\r\nDuration:P2600D",
+      "UID:after-related-to\r\nDTSTART:20190910T090000Z\r\nDTEND:20190910T100000Z\r\nRELATED-TO:x\r\nRESOURCES:room\r\nRRULE:FREQ=WEEKLY",
+      "UID:empty-rrule-first\r\nDTSTART:20190910T090000Z\r\nDTEND:20190910T100000Z\r\nRRULE:\r\nRRULE:FREQ=MONTHLY",
+      "UID:spaced-name\r\nDTSTART:20190910T090000Z\r\nDTEND:20190910T100000Z\r\nRRULE :FREQ=DAILY",
+    ];
+    const block = events.map((e) => `BEGIN:VEVENT\r\n${e}\r\nSUMMARY:edge\r\nEND:VEVENT\r\n`).join("");
+    const file = new TextEncoder().encode(text.replace("END:VCALENDAR", `${block}END:VCALENDAR`));
+    expect(canPrescan(file)).toBe(true);
+    const occurrences = (r: ReturnType<typeof importIcs>) => {
+      if (!r.ok) throw new Error(r.issues[0]?.message);
+      return expandEvents(r.calendar.events, window, { viewerZone: "UTC" }).occurrences.map((o) => `${o.uid} ${o.start} ${o.end}`);
+    };
+    const windowed = occurrences(importIcs(file, { window }));
+    expect(windowed).toEqual(occurrences(importIcs(file)));
+    for (const uid of ["mixed-rdate", "mixed-rrule", "mixed-dtend", "mixed-duration", "after-related-to", "empty-rrule-first", "spaced-name"]) {
+      expect(windowed.some((o) => o.startsWith(`${uid} `))).toBe(true);
+    }
+  });
+
   it("does not apply when a property it looks for is written in lower or mixed case", () => {
-    for (const name of ["rrule", "Rrule", "rdate", "Recurrence-id"]) {
+    for (const name of ["rrule", "rdate", "recurrence-id", "rRule"]) {
       expect(canPrescan(new TextEncoder().encode(text.replace("\r\nRRULE", `\r\n${name}`)))).toBe(false);
     }
     expect(canPrescan(new TextEncoder().encode(text.replace("\r\nRRULE", "\r\nRRULE")))).toBe(true);
