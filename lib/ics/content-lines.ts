@@ -96,13 +96,16 @@ export function parseProperty(cl: ContentLine): Property | undefined {
   const s = cl.text;
   const len = s.length;
   let i = 0;
+  // A name of upper-case letters, digits and "-" (nearly all) needs no trimming or case change.
+  let plain = true;
   while (i < len) {
     const c = s.charCodeAt(i);
     if (c === 58 /* : */ || c === 59 /* ; */) break;
+    if (plain && !isPlainNameChar(c)) plain = false;
     i++;
   }
   if (i === 0 || i >= len) return undefined;
-  const name = s.slice(0, i).trim().toUpperCase();
+  const name = plain ? s.slice(0, i) : s.slice(0, i).trim().toUpperCase();
   if (s.charCodeAt(i) === 58) return { name, params: undefined, value: s.slice(i + 1), line: cl.line };
   const params: Record<string, string> = {};
   // Parameters: ;NAME=value[,value] with double-quoted values that may hold ; , :
@@ -110,9 +113,9 @@ export function parseProperty(cl: ContentLine): Property | undefined {
     i++;
     const eq = s.indexOf("=", i);
     if (eq < 0) return undefined;
-    const pname = s.slice(i, eq).trim().toUpperCase();
+    const pname = plainName(s, i, eq) ? s.slice(i, eq) : s.slice(i, eq).trim().toUpperCase();
     i = eq + 1;
-    const values: string[] = [];
+    let joined: string | undefined;
     for (;;) {
       let v: string;
       if (s.charCodeAt(i) === 34 /* " */) {
@@ -124,8 +127,8 @@ export function parseProperty(cl: ContentLine): Property | undefined {
         // DTSTART;TZID="W. Europe Standard Time:20200609T090000" — recover the value.
         if (i === len && v.indexOf(":") >= 0) {
           const colon = v.lastIndexOf(":");
-          values.push(v.slice(0, colon));
-          params[pname] = values.join(",");
+          const head = v.slice(0, colon);
+          params[pname] = joined === undefined ? head : `${joined},${head}`;
           return { name, params, value: v.slice(colon + 1), line: cl.line };
         }
       } else {
@@ -138,17 +141,30 @@ export function parseProperty(cl: ContentLine): Property | undefined {
         v = s.slice(i, j);
         i = j;
       }
-      values.push(v);
+      // Several values stay comma-separated.
+      joined = joined === undefined ? v : `${joined},${v}`;
       if (s.charCodeAt(i) === 44) {
         i++;
         continue;
       }
       break;
     }
-    params[pname] = values.join(",");
+    params[pname] = joined;
   }
   if (s.charCodeAt(i) !== 58) return undefined;
   return { name, params, value: s.slice(i + 1), line: cl.line };
+}
+
+/** A–Z, 0–9 or "-". */
+function isPlainNameChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45;
+}
+
+/** Whether `s[from, to)` is a non-empty name of {@link isPlainNameChar} characters only. */
+function plainName(s: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let k = from; k < to; k++) if (!isPlainNameChar(s.charCodeAt(k))) return false;
+  return true;
 }
 
 /**
