@@ -22,4 +22,17 @@ describe("IANA transition tables", () => {
     }
     expect(mismatches).toEqual([]);
   });
+
+  it("equals the tz database for local mean times with seconds (before 1940) and for years outside 1000–9999", () => {
+    const mismatches: string[] = [];
+    for (const name of ["Europe/Amsterdam", "Africa/Monrovia", "Asia/Kolkata", "America/New_York", "Pacific/Chatham"]) {
+      const rules = ianaZone(name);
+      const tz = IANAZone.create(name);
+      if (!rules) throw new Error(name);
+      const instants = [Date.UTC(500, 5, 1), Date.UTC(999, 11, 31, 23, 59, 59), Date.UTC(12000, 0, 1), Date.UTC(1000, 0, 1, 12)];
+      for (let t = Date.UTC(1850, 0, 1); t < Date.UTC(1950, 0, 1); t += 97 * 86_400_000 + 3_601_000) instants.push(t);
+      for (const t of instants) if (rules.offsetAt(t) !== tz.offset(t) * 60_000) mismatches.push(`${name} ${new Date(t).toISOString()}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
 });
