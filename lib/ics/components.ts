@@ -6,7 +6,7 @@
  * A component keeps the indexes of its own lines and parses them into properties only when asked,
  * so a big file's events that cannot reach the window are never parsed beyond a glance.
  */
-import { parseProperty, type ContentLine, type LineStore, type Property } from "./content-lines";
+import { nameEnd, parseProperty, propertyName, type ContentLine, type LineStore, type Property } from "./content-lines";
 import type { ImportIssue } from "../calendar";
 
 export interface Component {
@@ -15,6 +15,11 @@ export interface Component {
   readonly line: number;
   /** Its properties, parsed on first access (malformed lines are reported then). */
   readonly properties: readonly Property[];
+  /**
+   * Its properties named in `names`, in order, parsing only those lines (and any line that may be
+   * malformed, which is reported once, as {@link properties} would).
+   */
+  select(names: ReadonlySet<string>): Property[];
   readonly children: Component[];
   /** The raw text of its own first property line whose name is `name`, without parsing the rest. */
   rawValueLine(name: string): { text: string; line: number } | undefined;
@@ -36,6 +41,8 @@ class LazyComponent implements Component {
   readonly children: Component[] = [];
   readonly own: number[] = [];
   private parsed: Property[] | undefined;
+  /** Whether its malformed lines have been reported (by {@link properties} or {@link select}). */
+  private reported = false;
   constructor(
     readonly name: string,
     readonly line: number,
@@ -50,17 +57,43 @@ class LazyComponent implements Component {
       const cl: ContentLine = { text: this.store.texts[i] as string, line: this.store.lines[i] as number };
       const prop = parseProperty(cl);
       if (prop) out.push(prop);
-      else {
-        this.issues.push({
-          code: "MALFORMED_LINE",
-          severity: "warning",
-          line: cl.line,
-          message: `Line ${cl.line} is not a valid iCalendar property ("${truncate(cl.text)}"); it was skipped.`,
-        });
-      }
+      else this.malformed(cl);
     }
     this.parsed = out;
+    this.reported = true;
     return out;
+  }
+
+  select(names: ReadonlySet<string>): Property[] {
+    if (this.parsed) return this.parsed.filter((p) => names.has(p.name));
+    const out: Property[] = [];
+    for (const i of this.own) {
+      const text = this.store.texts[i] as string;
+      const line = this.store.lines[i] as number;
+      const end = nameEnd(text);
+      if (end > 0 && text.charCodeAt(end) === 58) {
+        // NAME:value is always a property (parseProperty's own first case): made only when wanted.
+        const name = propertyName(text, end);
+        if (names.has(name)) out.push({ name, params: undefined, value: text.slice(end + 1), line });
+        continue;
+      }
+      const prop = parseProperty({ text, line });
+      if (!prop) this.malformed({ text, line });
+      else if (names.has(prop.name)) out.push(prop);
+    }
+    this.reported = true;
+    return out;
+  }
+
+  /** Reports a line that is no property, unless this component's lines were reported already. */
+  private malformed(cl: ContentLine): void {
+    if (this.reported) return;
+    this.issues.push({
+      code: "MALFORMED_LINE",
+      severity: "warning",
+      line: cl.line,
+      message: `Line ${cl.line} is not a valid iCalendar property ("${truncate(cl.text)}"); it was skipped.`,
+    });
   }
 
   rawValueLine(name: string): { text: string; line: number } | undefined {

@@ -95,17 +95,9 @@ export interface Property {
 export function parseProperty(cl: ContentLine): Property | undefined {
   const s = cl.text;
   const len = s.length;
-  let i = 0;
-  // A name of upper-case letters, digits and "-" (nearly all) needs no trimming or case change.
-  let plain = true;
-  while (i < len) {
-    const c = s.charCodeAt(i);
-    if (c === 58 /* : */ || c === 59 /* ; */) break;
-    if (plain && !isPlainNameChar(c)) plain = false;
-    i++;
-  }
-  if (i === 0 || i >= len) return undefined;
-  const name = plain ? s.slice(0, i) : s.slice(0, i).trim().toUpperCase();
+  let i = nameEnd(s);
+  if (i <= 0) return undefined;
+  const name = propertyName(s, i);
   if (s.charCodeAt(i) === 58) return { name, params: undefined, value: s.slice(i + 1), line: cl.line };
   const params: Record<string, string> = {};
   // Parameters: ;NAME=value[,value] with double-quoted values that may hold ; , :
@@ -153,6 +145,24 @@ export function parseProperty(cl: ContentLine): Property | undefined {
   }
   if (s.charCodeAt(i) !== 58) return undefined;
   return { name, params, value: s.slice(i + 1), line: cl.line };
+}
+
+/** Where a content line's name ends: its first ":" or ";" (-1 when it has neither). */
+export function nameEnd(s: string): number {
+  const len = s.length;
+  for (let i = 0; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 58 /* : */ || c === 59 /* ; */) return i;
+  }
+  return -1;
+}
+
+/**
+ * The property name of a content line whose name ends at `end` ({@link nameEnd}): upper case,
+ * trimmed. A name of A–Z, 0–9 and "-" (nearly all) is taken as it is.
+ */
+export function propertyName(s: string, end: number): string {
+  return plainName(s, 0, end) ? s.slice(0, end) : s.slice(0, end).trim().toUpperCase();
 }
 
 /** A–Z, 0–9 or "-". */

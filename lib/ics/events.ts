@@ -20,6 +20,17 @@ export interface EventContext {
   /** The calendar's METHOD: events of a CANCEL message are cancellations. */
   readonly method?: string | undefined;
   readonly source?: string | undefined;
+  /**
+   * Rules already parsed in this file, by their text: many series share a rule (a weekly meeting's
+   * `FREQ=WEEKLY;BYDAY=MO`), and each is parsed once. One map per file, so nothing outlives it.
+   */
+  readonly rules?: Map<string, ParsedRule>;
+}
+
+/** A rule as parsed from its text, with what the parser noticed. */
+export interface ParsedRule {
+  readonly rule: RecurrenceRule;
+  readonly notes: readonly string[];
 }
 
 type Warn = (code: IssueCode, line: number, message: string) => void;
@@ -47,10 +58,13 @@ function emailOf(value: string): string {
   return value.replace(/^mailto:/i, "").trim().toLowerCase();
 }
 
+/** The properties {@link collect} reads; the rest of an event's lines are not parsed. */
+const COLLECTED: ReadonlySet<string> = new Set(["UID", "DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "STATUS", "TRANSP", "SUMMARY", "X-MICROSOFT-CDO-BUSYSTATUS", "ORGANIZER", "SEQUENCE", "ATTENDEE", "RRULE", "RDATE", "EXDATE"]);
+
 function collect(comp: Component): RawEvent {
   const single: Record<Single, Property | undefined> = { UID: undefined, DTSTART: undefined, DTEND: undefined, DURATION: undefined, "RECURRENCE-ID": undefined, STATUS: undefined, TRANSP: undefined };
   const raw: RawEvent = { single, duplicates: [], rrule: [], rdate: [], exdate: [], attendees: [] };
-  for (const p of comp.properties) {
+  for (const p of comp.select(COLLECTED)) {
     switch (p.name) {
       case "UID":
       case "DTSTART":
@@ -156,15 +170,25 @@ function untilBeforeStart(rule: RecurrenceRule, start: DateValue): string | unde
   return before ? `its UNTIL is before the event's start (DTSTART)` : undefined;
 }
 
-function readRules(props: readonly Property[], start: DateValue, warn: Warn): RecurrenceRule[] {
+/** The rule of an RRULE value at `line`: parsed, or a copy of the one parsed from the same text before. */
+function ruleOf(value: string, line: number, cache: Map<string, ParsedRule> | undefined): ParsedRule {
+  const known = cache?.get(value);
+  if (known) return { rule: { ...known.rule, line }, notes: known.notes };
+  const notes: string[] = [];
+  const parsed = { rule: parseRecurrenceRule(value, line, notes), notes };
+  cache?.set(value, parsed);
+  return parsed;
+}
+
+function readRules(props: readonly Property[], start: DateValue, warn: Warn, cache: Map<string, ParsedRule> | undefined): RecurrenceRule[] {
   const rules: RecurrenceRule[] = [];
   for (const p of props) {
     // CalendarLabs writes an empty RRULE: on every event. It means "no rule".
     if (p.value.trim() === "") continue;
-    const notes: string[] = [];
     let rule: RecurrenceRule;
+    let notes: readonly string[];
     try {
-      rule = parseRecurrenceRule(p.value, p.line, notes);
+      ({ rule, notes } = ruleOf(p.value, p.line, cache));
     } catch (e) {
       if (e instanceof RuleError) throw new SkipEvent("INVALID_RRULE", `Line ${p.line}: RRULE ${e.message}`, p.line);
       throw e;
@@ -309,7 +333,7 @@ export function eventFromComponent(comp: Component, ctx: EventContext, issues: I
       start: times.start,
       end: times.end,
       duration: times.duration,
-      rrules: raw.rrule.length === 0 ? [] : readRules(raw.rrule, times.start, warn),
+      rrules: raw.rrule.length === 0 ? [] : readRules(raw.rrule, times.start, warn, ctx.rules),
       rdates: raw.rdate.length === 0 ? [] : readRdates(raw.rdate, dates, warn),
       exdates: raw.exdate.length === 0 ? [] : readExdates(raw.exdate, dates, warn),
       recurrenceId: readRecurrenceId(raw.single["RECURRENCE-ID"], dates),

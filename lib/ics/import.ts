@@ -7,7 +7,7 @@ import { buildComponents, countComponents, type Component, type ComponentTree } 
 import { unfoldToStore, type LineStore } from "./content-lines";
 import { canPrescan, prescan } from "./prescan";
 import { decodeIcsBytes, type DecodedText } from "./decode";
-import { approxInstant, eventFromComponent, glanceSingleEvent } from "./events";
+import { approxInstant, eventFromComponent, glanceSingleEvent, type ParsedRule } from "./events";
 import { ZoneResolver } from "./timezones";
 import { eventPlace, type CalendarEvent, type ImportIssue } from "../calendar";
 import { HOUR, DAY } from "../time/units";
@@ -170,6 +170,7 @@ class EventCollector {
   private recurringCount = 0;
   private firstStart = Infinity;
   private lastStart = -Infinity;
+  private readonly rules = new Map<string, ParsedRule>();
 
   constructor(
     private readonly zones: ZoneResolver,
@@ -196,7 +197,7 @@ class EventCollector {
       const span = glanceSingleEvent(comp, this.zones);
       if (span && (span.start >= window.to + PRESCAN_MARGIN || span.end <= window.from - PRESCAN_MARGIN)) return this.countSkipped(span.start);
     }
-    const ev = eventFromComponent(comp, { zones: this.zones, method, source: this.source }, this.issues);
+    const ev = eventFromComponent(comp, { zones: this.zones, method, source: this.source, rules: this.rules }, this.issues);
     if (!ev) return;
     this.eventCount++;
     const recurring = ev.rrules.length > 0 || ev.rdates.length > 0;

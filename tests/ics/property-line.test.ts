@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseProperty } from "@/lib/ics/content-lines";
+import { importIcs } from "@/lib/ics/import";
 
 const parse = (text: string) => parseProperty({ text, line: 7 });
 
@@ -38,5 +39,29 @@ describe("parseProperty", () => {
 
   it("is undefined for a line that is no property", () => {
     for (const text of ["no colon here", ":value without a name", "X;P:v", 'X;P="open:v', "X;P=a b", "X;P=v;"]) expect(parse(text), text).toBeUndefined();
+  });
+});
+
+describe("an event's lines that are no property", () => {
+  it("are each reported once, though the event's properties are read twice (no UID: one is made from them)", () => {
+    const text = [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "BEGIN:VEVENT",
+      "DTSTART:20270111T090000Z",
+      "DTEND:20270111T100000Z",
+      "this line has no colon",
+      'DESCRIPTION;ALTREP="cid:unclosed:text',
+      "LOCATION;X=1:Room 4",
+      "SUMMARY:No UID",
+      "END:VEVENT",
+      "END:VCALENDAR",
+      "",
+    ].join("\r\n");
+    const r = importIcs(text);
+    if (!r.ok) throw new Error(r.issues[0]?.message);
+    expect(r.issues.filter((i) => i.code === "MALFORMED_LINE").map((i) => i.line)).toEqual([6, 7]);
+    expect(r.calendar.events.map((e) => e.summary)).toEqual(["No UID"]);
+    expect(r.calendar.events[0]?.uid).toMatch(/^line-3\./);
   });
 });
