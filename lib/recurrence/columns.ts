@@ -1,10 +1,10 @@
 /**
- * Occurrences as the expansion writes them: columns of numbers (start, end, the instance's original
- * start) and the index of the event each came from, not one object each. A big calendar yields
- * hundreds of thousands of occurrences; as objects (with their start and end boxed) they were the
- * bulk of the expansion's garbage, and sorting or printing them in time order read them scattered
- * across the heap. The columns are sorted as indices (sort.ts), and become {@link Occurrence}
- * objects only where a caller wants objects: then in time order, each next to the one before.
+ * Where the expansion writes occurrences. For the CLI, columns of numbers (start, end, the
+ * instance's original start) and the index of the event each came from, not one object each: a
+ * big calendar yields hundreds of thousands of occurrences, and as objects (their start and end
+ * boxed) they were the bulk of its garbage, and printing them in time order read them scattered
+ * across the heap. For the app, which reads them as objects, the objects themselves. Either is
+ * sorted as indices (sort.ts).
  */
 import type { CalendarEvent } from "../calendar";
 import type { Occurrence } from "./types";
@@ -34,6 +34,82 @@ function occurrence(ev: CalendarEvent, start: number, end: number, recurrenceId:
   return o as Occurrence;
 }
 
+/** Where expansion puts each occurrence it finds (series.ts): columns, or objects. */
+export interface OccurrenceSink {
+  /** Adds the occurrence `[start, end)` of `ev`; `recurrenceId` is the original start of the instance it stands for. */
+  add(ev: CalendarEvent, start: number, end: number, recurrenceId: number | undefined): void;
+}
+
+/** Occurrences as the sort reads them (sort.ts): by index, in the order they were added. */
+export interface OccurrenceList {
+  readonly length: number;
+  /** The events occurrences came from, each once, in the order first added. */
+  readonly events: readonly CalendarEvent[];
+  start(i: number): number;
+  end(i: number): number;
+  /** The index in {@link events} of the event occurrence `i` came from. */
+  eventIndex(i: number): number;
+}
+
+/** Numbers each event as its first occurrence is added (a series adds its occurrences one after another). */
+class EventNumbers {
+  readonly events: CalendarEvent[] = [];
+  private readonly indexOfEvent = new Map<CalendarEvent, number>();
+  private lastEvent: CalendarEvent | undefined;
+  private lastIndex = -1;
+
+  protected numberOf(ev: CalendarEvent): number {
+    if (ev === this.lastEvent) return this.lastIndex;
+    let e = this.indexOfEvent.get(ev);
+    if (e === undefined) {
+      e = this.events.length;
+      this.events.push(ev);
+      this.indexOfEvent.set(ev, e);
+    }
+    this.lastEvent = ev;
+    this.lastIndex = e;
+    return e;
+  }
+}
+
+/** A typed array twice as long, holding the old one's values. */
+function grown<T extends Float64Array | Int32Array>(old: T, fresh: T): T {
+  fresh.set(old);
+  return fresh;
+}
+
+/**
+ * Occurrences as objects, made as they are found: what {@link expandEvents} returns (the app's
+ * checks read them as objects), with each one's event numbered for the sort.
+ */
+export class OccurrenceObjects extends EventNumbers implements OccurrenceSink, OccurrenceList {
+  readonly list: Occurrence[] = [];
+  private eventIndexes = new Int32Array(1024);
+
+  get length(): number {
+    return this.list.length;
+  }
+
+  add(ev: CalendarEvent, start: number, end: number, recurrenceId: number | undefined): void {
+    const i = this.list.length;
+    if (i === this.eventIndexes.length) this.eventIndexes = grown(this.eventIndexes, new Int32Array(i * 2));
+    this.eventIndexes[i] = this.numberOf(ev);
+    this.list.push(occurrence(ev, start, end, recurrenceId));
+  }
+
+  start(i: number): number {
+    return (this.list[i] as Occurrence).start;
+  }
+
+  end(i: number): number {
+    return (this.list[i] as Occurrence).end;
+  }
+
+  eventIndex(i: number): number {
+    return this.eventIndexes[i] as number;
+  }
+}
+
 /**
  * Occurrences in the order they were added, as columns. Occurrence `i` is
  * `[start(i), end(i))` of `eventOf(i)`; its uid, summary, flags and the rest are the event's.
@@ -43,51 +119,29 @@ function occurrence(ev: CalendarEvent, start: number, end: number, recurrenceId:
  * c.add(ev, Date.UTC(2027, 0, 11, 14), Date.UTC(2027, 0, 11, 15), undefined);
  * c.occurrence(0) // { uid: ev.uid, start: …, end: …, allDay: false, …, event: ev }
  */
-export class OccurrenceColumns {
-  /** The events occurrences came from, each once, in the order first added. */
-  readonly events: CalendarEvent[] = [];
+export class OccurrenceColumns extends EventNumbers implements OccurrenceSink, OccurrenceList {
   private starts = new Float64Array(1024);
   private ends = new Float64Array(1024);
   private recurrenceIds = new Float64Array(1024);
   private eventIndexes = new Int32Array(1024);
-  private readonly indexOfEvent = new Map<CalendarEvent, number>();
-  /** The event added last and its index: a series adds its occurrences one after another. */
-  private lastEvent: CalendarEvent | undefined;
-  private lastIndex = -1;
   private count = 0;
 
   get length(): number {
     return this.count;
   }
 
-  /** Adds the occurrence `[start, end)` of `ev`; `recurrenceId` is the original start of the instance it stands for. */
   add(ev: CalendarEvent, start: number, end: number, recurrenceId: number | undefined): void {
     const i = this.count;
     if (i === this.starts.length) this.grow();
-    let e = this.lastIndex;
-    if (ev !== this.lastEvent) {
-      e = this.indexOfEvent.get(ev) ?? -1;
-      if (e < 0) {
-        e = this.events.length;
-        this.events.push(ev);
-        this.indexOfEvent.set(ev, e);
-      }
-      this.lastEvent = ev;
-      this.lastIndex = e;
-    }
     this.starts[i] = start;
     this.ends[i] = end;
     this.recurrenceIds[i] = recurrenceId ?? NONE;
-    this.eventIndexes[i] = e;
+    this.eventIndexes[i] = this.numberOf(ev);
     this.count = i + 1;
   }
 
   private grow(): void {
     const size = this.starts.length * 2;
-    const grown = <T extends Float64Array | Int32Array>(old: T, fresh: T): T => {
-      fresh.set(old);
-      return fresh;
-    };
     this.starts = grown(this.starts, new Float64Array(size));
     this.ends = grown(this.ends, new Float64Array(size));
     this.recurrenceIds = grown(this.recurrenceIds, new Float64Array(size));
@@ -102,7 +156,6 @@ export class OccurrenceColumns {
     return this.ends[i] as number;
   }
 
-  /** The index in {@link events} of the event occurrence `i` came from. */
   eventIndex(i: number): number {
     return this.eventIndexes[i] as number;
   }

@@ -22,9 +22,9 @@ import {
 } from "./budget";
 import { estimatedSteps } from "./cost";
 import { expandSeries, expandSingle, sourceOf, type ExpandContext } from "./series";
-import { OccurrenceColumns } from "./columns";
+import { OccurrenceColumns, OccurrenceObjects, type OccurrenceSink } from "./columns";
 import { occurrenceOrder } from "./sort";
-import type { ExpandOptions, Expansion } from "./types";
+import type { ExpandOptions, Expansion, Occurrence } from "./types";
 
 export type { ExpandOptions, Expansion, Occurrence } from "./types";
 export { OccurrenceColumns } from "./columns";
@@ -107,18 +107,10 @@ export interface ColumnExpansion extends Omit<Expansion, "occurrences"> {
   readonly order: Int32Array;
 }
 
-/**
- * {@link expandEvents} without making an object of each occurrence: for a caller that only reads
- * them in order (the CLI prints hundreds of thousands).
- *
- * @example
- * const { columns, order } = expandEventsToColumns(events, window, { viewerZone: "UTC" });
- * for (const i of order) print(columns.eventOf(i).uid, columns.start(i), columns.end(i));
- */
-export function expandEventsToColumns(events: readonly CalendarEvent[], window: Window, options: ExpandOptions): ColumnExpansion {
+/** Expands every job into `out`; the warnings (sorted by line, budget errors last), whether all was done, and what it cost. */
+function expandInto(events: readonly CalendarEvent[], window: Window, options: ExpandOptions, out: OccurrenceSink): Omit<Expansion, "occurrences"> {
   if (!(window.to > window.from)) throw new RangeError("The window's end must be after its start.");
   const ctx = contextFor(window, options);
-  const out = new OccurrenceColumns();
   const shortfalls = new Map<string, Shortfall>();
   for (const job of plan(events, window)) {
     const source = sourceOf(job.master);
@@ -131,10 +123,23 @@ export function expandEventsToColumns(events: readonly CalendarEvent[], window: 
     if (job.master.line !== undefined) s.lines.push(job.master.line);
     shortfalls.set(source, s);
   }
-  const order = occurrenceOrder(out);
   const warnings = ctx.warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   for (const [source, s] of shortfalls) warnings.push(budgetIssue(source, s));
-  return { columns: out, order, warnings, complete: shortfalls.size === 0, usage: ctx.budget.usage() };
+  return { warnings, complete: shortfalls.size === 0, usage: ctx.budget.usage() };
+}
+
+/**
+ * {@link expandEvents} without making an object of each occurrence: for a caller that only reads
+ * them in order (the CLI prints hundreds of thousands).
+ *
+ * @example
+ * const { columns, order } = expandEventsToColumns(events, window, { viewerZone: "UTC" });
+ * for (const i of order) print(columns.eventOf(i).uid, columns.start(i), columns.end(i));
+ */
+export function expandEventsToColumns(events: readonly CalendarEvent[], window: Window, options: ExpandOptions): ColumnExpansion {
+  const columns = new OccurrenceColumns();
+  const rest = expandInto(events, window, options, columns);
+  return { columns, order: occurrenceOrder(columns), ...rest };
 }
 
 /**
@@ -148,8 +153,8 @@ export function expandEventsToColumns(events: readonly CalendarEvent[], window: 
  *   { viewerZone: "America/New_York" });
  */
 export function expandEvents(events: readonly CalendarEvent[], window: Window, options: ExpandOptions): Expansion {
-  const { columns, order, ...rest } = expandEventsToColumns(events, window, options);
-  // Made in time order, each object next to the one before it in memory.
-  const occurrences = Array.from(order, (i) => columns.occurrence(i));
-  return { occurrences, ...rest };
+  const objects = new OccurrenceObjects();
+  const rest = expandInto(events, window, options, objects);
+  const order = occurrenceOrder(objects);
+  return { occurrences: Array.from(order, (i) => objects.list[i] as Occurrence), ...rest };
 }

@@ -11,7 +11,7 @@ import type { ExpansionBudget } from "./budget";
 import { seriesInstances, type InstanceBudget, type InstanceList, type SeriesShape } from "./instances";
 import { lengthOf, nominalLength, type Length } from "./length";
 import { covers, findInstance, InstanceKeySet, overridesWithId } from "./overrides";
-import type { OccurrenceColumns } from "./columns";
+import type { OccurrenceSink } from "./columns";
 import { instantOf, wallIn, wallOf, wallZone } from "./values";
 
 /** What expanding one event needs: the viewer, the window, the budget and where warnings go. */
@@ -50,7 +50,7 @@ function singleSpan(ev: CalendarEvent, viewer: ZoneRules, warn: (i: ImportIssue)
  * A single event, or an override standing on its own (`recurrenceId` is the instant of the
  * instance it replaces).
  */
-export function expandSingle(ev: CalendarEvent, ctx: ExpandContext, out: OccurrenceColumns, recurrenceId?: number): Outcome {
+export function expandSingle(ev: CalendarEvent, ctx: ExpandContext, out: OccurrenceSink, recurrenceId?: number): Outcome {
   const source = sourceOf(ev);
   ctx.budget.spendSteps(source, 1);
   if (isCancelled(ev)) return "done";
@@ -144,7 +144,7 @@ function futures(shape: SeriesShape, matched: readonly Matched[], ctx: ExpandCon
 }
 
 /** The instances that remain (not excluded, not replaced), reshaped by THISANDFUTURE overrides. */
-function emitInstances(shape: SeriesShape, list: InstanceList, exdates: InstanceKeySet, matched: readonly Matched[], ctx: ExpandContext, out: OccurrenceColumns): Outcome {
+function emitInstances(shape: SeriesShape, list: InstanceList, exdates: InstanceKeySet, matched: readonly Matched[], ctx: ExpandContext, out: OccurrenceSink): Outcome {
   const { master, zone, viewer, len } = shape;
   const source = sourceOf(master);
   const replaced = new Set<number>();
@@ -207,7 +207,7 @@ class SeriesBudget implements InstanceBudget {
  * A recurring series (or a single event with overrides): its remaining instances in the window
  * and its overrides.
  */
-export function expandSeries(master: CalendarEvent, overrides: readonly CalendarEvent[], ctx: ExpandContext, out: OccurrenceColumns): Outcome {
+export function expandSeries(master: CalendarEvent, overrides: readonly CalendarEvent[], ctx: ExpandContext, out: OccurrenceSink): Outcome {
   const viewer = ctx.viewer;
   const zone = wallZone(master.start, viewer);
   const source = sourceOf(master);

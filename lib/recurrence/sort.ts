@@ -1,5 +1,5 @@
 /** The order occurrences are returned in: by start, then uid, then end; ties in the order they were added. */
-import type { OccurrenceColumns } from "./columns";
+import type { OccurrenceList } from "./columns";
 
 /** The largest count the packed-key sort takes: an index must fit in the key's low 22 bits. */
 const PACKED_MAX = 1 << 22;
@@ -13,7 +13,7 @@ function millisecondsOf(t: number): number {
  * compares numbers, not strings: uids are often long, with a long common prefix (Outlook's
  * `040000008200E00074C5B7101A82E008…`), and a date's all-day events are many.
  */
-function uidRanks(c: OccurrenceColumns): Int32Array {
+function uidRanks(c: OccurrenceList): Int32Array {
   const uids = c.events.map((ev) => ev.uid);
   const byUid = Array.from(uids.keys()).sort((a, b) => {
     const ua = uids[a] as string;
@@ -30,7 +30,7 @@ function uidRanks(c: OccurrenceColumns): Int32Array {
 }
 
 /**
- * The indices of the columns' occurrences sorted by start, then uid, then end, ties in the order
+ * The indices of the occurrences sorted by start, then uid, then end, ties in the order
  * they were added. Most lists sort a Float64Array of packed keys (seconds since the earliest
  * start × 2^22 + index) natively, then order runs of equal starts: several times faster than a
  * comparator sort.
@@ -39,7 +39,7 @@ function uidRanks(c: OccurrenceColumns): Int32Array {
  * const order = occurrenceOrder(columns);
  * columns.start(order[0]) // the earliest start
  */
-export function occurrenceOrder(c: OccurrenceColumns): Int32Array {
+export function occurrenceOrder(c: OccurrenceList): Int32Array {
   const n = c.length;
   const order = new Int32Array(n);
   let min = Infinity;

@@ -8,16 +8,17 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CalendarEvent } from "@/lib/calendar";
 import { OccurrenceColumns } from "@/lib/recurrence/expand";
+import { OccurrenceObjects, type OccurrenceList } from "@/lib/recurrence/columns";
 import { occurrenceOrder } from "@/lib/recurrence/sort";
 
 const event = (uid: string, allDay = false): CalendarEvent =>
   ({ uid, summary: `about ${uid}`, transparent: false, status: undefined, busyStatus: undefined, start: { kind: allDay ? "date" : "utc" } }) as unknown as CalendarEvent;
 
 /** The order by a plain comparator: the definition the fast paths must match. */
-function reference(c: OccurrenceColumns): number[] {
+function reference(c: OccurrenceList): number[] {
   return Array.from({ length: c.length }, (_, i) => i).sort((a, b) => {
-    const ua = c.eventOf(a).uid;
-    const ub = c.eventOf(b).uid;
+    const ua = (c.events[c.eventIndex(a)] as CalendarEvent).uid;
+    const ub = (c.events[c.eventIndex(b)] as CalendarEvent).uid;
     return c.start(a) - c.start(b) || (ua < ub ? -1 : ua > ub ? 1 : 0) || c.end(a) - c.end(b) || a - b;
   });
 }
@@ -61,12 +62,18 @@ describe("occurrenceOrder", () => {
     fc.assert(
       fc.property(fc.array(occurrenceArb, { maxLength: 120 }), fc.boolean(), (list, wholeSeconds) => {
         const evs = uids.map((u) => event(u));
+        // The same occurrences as columns (the CLI) and as objects (the app): the same order.
         const c = new OccurrenceColumns();
+        const objects = new OccurrenceObjects();
         for (const o of list) {
           const start = wholeSeconds && Math.abs(o.start) < 8e15 ? Math.round(o.start / 1000) * 1000 : o.start;
           c.add(evs[o.event] as CalendarEvent, start, start + o.length, undefined);
+          objects.add(evs[o.event] as CalendarEvent, start, start + o.length, undefined);
         }
-        expect(Array.from(occurrenceOrder(c))).toEqual(reference(c));
+        const expected = reference(c);
+        expect(Array.from(occurrenceOrder(c))).toEqual(expected);
+        expect(Array.from(occurrenceOrder(objects))).toEqual(expected);
+        expect(objects.list.map((o) => [o.start, o.end, o.uid])).toEqual(objects.list.map((_, i) => [c.start(i), c.end(i), c.eventOf(i).uid]));
       }),
       { numRuns: 400 },
     );
