@@ -2,15 +2,15 @@
  * UTF-8 output written straight into buffers: how `expand --json` prints hundreds of thousands of
  * occurrences. Building each as a string and having the stream encode it cost most of the
  * printing time on the 50k-event benchmark calendar (string concatenation, flattening, encoding);
- * the same bytes written here, with the repeated parts (each UID and summary, each day's date)
- * encoded once and copied, cost a fraction of that.
+ * the same bytes written here, with the repeated parts (each event's text, each day's date) encoded
+ * once and copied (lib/cli/run.ts, occurrencePrinter), cost a fraction of that.
  */
 import { isoUtc } from "../time/parse";
 import { DAY } from "../time/units";
 
 /** About how many bytes a chunk holds (one holding a single huge value may be larger). */
 export const BYTE_CHUNK = 1 << 20;
-/** Encoded strings and days kept at most; past that the memory starts again. */
+/** Days' dates kept at most; past that the memory starts again. */
 const MAX_KEPT = 50_000;
 
 /**
@@ -21,8 +21,8 @@ const MAX_KEPT = 50_000;
  *
  * @example
  * const sink = new ByteSink();
- * sink.text("{"); sink.json("caf\u00e9"); sink.text("}");
- * Buffer.concat(sink.take()).toString() // '{"café"}'
+ * sink.text("{"); sink.iso(Date.UTC(2027, 0, 12, 23, 30)); sink.text("}");
+ * Buffer.concat(sink.take(true)).toString() // '{2027-01-12T23:30:00Z}'
  */
 export class ByteSink {
   private static readonly EMPTY = Buffer.alloc(0);
@@ -34,7 +34,6 @@ export class ByteSink {
   /** Buffers of the chunks taken last: written into again once the sink is next written to. */
   private lent: Buffer[] = [];
   private readonly spare: Buffer[] = [];
-  private readonly encoded = new Map<string, Buffer>();
   private readonly days = new Map<number, Buffer>();
   /** The day {@link iso} wrote last, and its date's bytes. */
   private lastDay = NaN;
@@ -69,17 +68,6 @@ export class ByteSink {
   text(s: string): void {
     this.room(s.length * 3);
     this.pos += this.buf.write(s, this.pos, "utf8");
-  }
-
-  /** Appends `JSON.stringify(s)`, encoded once per distinct string and then copied. */
-  json(s: string): void {
-    let b = this.encoded.get(s);
-    if (b === undefined) {
-      if (this.encoded.size >= MAX_KEPT) this.encoded.clear();
-      b = Buffer.from(JSON.stringify(s), "utf8");
-      this.encoded.set(s, b);
-    }
-    this.bytes(b);
   }
 
   /** Appends `isoUtc(ms)` (lib/time/parse.ts): `2027-01-12T23:30:00Z`, milliseconds only when there are some. */

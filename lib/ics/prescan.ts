@@ -294,7 +294,9 @@ function blockSpan(g: Glance, s: number, end: number, window: Window, margin: nu
   const duPos = g.cursors.duration.at(s);
   // Fastest glance: the dates' digits alone, when they put the event days from the window.
   const quickStart = g.quickDay(dsPos + 1);
-  const quickEnd = inBlock(dePos) ? g.quickDay(dePos + 1) : inBlock(duPos) || endInOtherCase(g.buf, s, end) ? undefined : quickStart;
+  // No DTEND or DURATION in upper case, but one in another case ("DTEnd"): parse fully.
+  if (!inBlock(dePos) && !inBlock(duPos) && endInOtherCase(g.buf, s, end)) return "keep";
+  const quickEnd = inBlock(dePos) ? g.quickDay(dePos + 1) : inBlock(duPos) ? undefined : quickStart;
   if (quickStart !== undefined && quickEnd !== undefined && (quickStart > window.to + margin + DAY || quickEnd + 2 * DAY < window.from - margin)) {
     return { start: quickStart, end: quickEnd };
   }
@@ -305,7 +307,7 @@ function blockSpan(g: Glance, s: number, end: number, window: Window, margin: nu
     const dtend = g.value(dePos + 1, "DTEND");
     return dtend ? { start: st, end: Math.max(st, approxInstant(dtend)) } : "keep";
   }
-  if (!inBlock(duPos)) return endInOtherCase(g.buf, s, end) ? "keep" : { start: st, end: start.kind === "date" ? st + DAY : st };
+  if (!inBlock(duPos)) return { start: st, end: start.kind === "date" ? st + DAY : st };
   // A nested VALARM may hold its own DURATION: then it is not the event's; parse fully.
   if (inBlock(g.cursors.nested.at(s + 1))) return "keep";
   const prop = parseProperty({ text: g.lineOf(duPos + 1), line: 0 });
